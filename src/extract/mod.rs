@@ -1,0 +1,233 @@
+//! Extract: finds [`Mention`]s in an analyzed document.
+//!
+//! Three sources, in this order, each seeing what the earlier ones found:
+//! 1. the knowledge base's names, demonyms, titles and theme phrases (Aho-Corasick scans);
+//! 2. rules for people: a title or honorific before a capitalized name (`Secretary of State Antony
+//!    J. Blinken`, `Mr Blair`), a role with a qualifier (`Azerbaijan’s Foreign Minister`, `a senior
+//!    U.S. State Department official`), a name beside a verb of speech, and later surname mentions;
+//! 3. rules for names in no list: organizations and events by their head noun (`... Ministry`,
+//!    `... Summit`), places by `Town, Country`, outlets by their domain (`Apa.az`), and datelines.
+//!
+//! Rules that read capitalization run only in prose blocks, never in headings or tables.
+
+mod mention;
+mod rules;
+pub mod words;
+
+pub use mention::{Mention, MentionKind};
+
+use crate::kb::{KnowledgeBase, NameTarget};
+use crate::text::{AnalyzedDoc, Span, TokenKind};
+
+/// Finds every mention in a document, in text order.
+///
+/// ```
+/// use newsgraph::{extract::{extract, MentionKind}, ingest::Document, kb::KnowledgeBase, text::AnalyzedDoc};
+/// let kb = KnowledgeBase::builtin().unwrap();
+/// let doc = Document::from_text("d", "t", "Secretary of State Antony J. Blinken met President Ilham Aliyev of Azerbaijan in Munich.");
+/// let a = AnalyzedDoc::new(&doc);
+/// let people: Vec<String> = extract(&a, &kb).iter().filter_map(|m| match &m.kind {
+///     MentionKind::Person { name: Some(n), .. } => Some(n.clone()),
+///     _ => None,
+/// }).collect();
+/// assert_eq!(people, ["Antony J. Blinken", "Ilham Aliyev"]);
+/// ```
+pub fn extract(a: &AnalyzedDoc, kb: &KnowledgeBase) -> Vec<Mention> {
+    let mut x = Extraction::new(a, kb);
+    x.knowledge_base_names();
+    x.titles();
+    rules::people(&mut x);
+    rules::names_by_head_noun(&mut x);
+    rules::places_by_context(&mut x);
+    rules::outlets_and_datelines(&mut x);
+    rules::known_names_again(&mut x);
+    x.themes();
+    x.finish()
+}
+
+/// The working state of one document's extraction.
+pub(crate) struct Extraction<'a, 'd> {
+    pub a: &'a AnalyzedDoc<'d>,
+    pub kb: &'a KnowledgeBase,
+    pub mentions: Vec<Option<Mention>>,
+    /// For each token, the name mention covering it.
+    pub covered: Vec<Option<usize>>,
+    /// Title matches: (first token, end token, title index).
+    pub titles: Vec<(usize, usize, usize)>,
+}
+
+impl<'a, 'd> Extraction<'a, 'd> {
+    fn new(a: &'a AnalyzedDoc<'d>, kb: &'a KnowledgeBase) -> Self {
+        Extraction { a, kb, mentions: Vec::new(), covered: vec![None; a.tokens.len()], titles: Vec::new() }
+    }
+
+    /// Token range exactly covering a byte span, within one sentence.
+    pub fn tokens_of(&self, span: Span) -> Option<(usize, usize)> {
+        let i = self.a.token_at(span.start);
+        let t = &self.a.tokens;
+        if i >= t.len() || t[i].span.start != span.start {
+            return None;
+        }
+        let mut j = i;
+        while j < t.len() && t[j].span.end < span.end {
+            j += 1;
+        }
+        if j >= t.len() || t[j].span.end != span.end || self.a.token_sentence[i] != self.a.token_sentence[j] {
+            return None;
+        }
+        Some((i, j + 1))
+    }
+
+    /// Text of a token.
+    pub fn tok(&self, i: usize) -> &'d str {
+        let s = self.a.tokens[i].span;
+        &self.a.doc.text[s.start..s.end]
+    }
+
+    /// Whether token `i` is a capitalized word.
+    pub fn is_cap(&self, i: usize) -> bool {
+        i < self.a.tokens.len()
+            && self.a.tokens[i].kind == TokenKind::Word
+            && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is in a prose block.
+    pub fn in_prose(&self, i: usize) -> bool {
+        self.a.block_kind_of_token(i).is_prose()
+    }
+
+    /// The token range of sentence `s`.
+    pub fn sentence_tokens(&self, s: usize) -> std::ops::Range<usize> {
+        self.a.sentences[s].tokens.clone()
+    }
+
+    /// Adds a mention covering tokens `i..j`, marking them covered; returns its index.
+    pub fn add(&mut self, i: usize, j: usize, kind: MentionKind) -> usize {
+        let span = Span::new(self.a.tokens[i].span.start, self.a.tokens[j - 1].span.end);
+        let index = self.mentions.len();
+        self.mentions.push(Some(Mention { span, sentence: self.a.token_sentence[i], kind }));
+        for c in &mut self.covered[i..j] {
+            *c = Some(index);
+        }
+        index
+    }
+
+    /// Drops a mention and uncovers its tokens.
+    pub fn remove(&mut self, index: usize) {
+        if self.mentions[index].take().is_some() {
+            for c in self.covered.iter_mut().filter(|c| **c == Some(index)) {
+                *c = None;
+            }
+        }
+    }
+
+    /// The mention covering token `i`, if any.
+    pub fn mention_at(&self, i: usize) -> Option<(usize, &Mention)> {
+        let m = self.covered.get(i).copied().flatten()?;
+        Some((m, self.mentions[m].as_ref()?))
+    }
+
+    /// Whether token `i` begins a title match.
+    pub fn title_at(&self, i: usize) -> Option<(usize, usize, usize)> {
+        self.titles.iter().copied().find(|t| t.0 == i)
+    }
+
+    fn knowledge_base_names(&mut self) {
+        let start = self.a.doc.body_start;
+        let text = &self.a.doc.text[start..];
+        let found: Vec<(Span, NameTarget)> = self.kb.find_names(text).collect();
+        for (span, target) in found {
+            let span = Span::new(span.start + start, span.end + start);
+            let Some((i, j)) = self.tokens_of(span) else { continue };
+            let kind = match target {
+                NameTarget::Entry(entry) => MentionKind::Known { entry },
+                NameTarget::Demonym(country) => MentionKind::Demonym { country },
+            };
+            self.add(i, j, kind);
+        }
+        // A country or city name glued to an unknown capitalized word is part of another name
+        // (`Michael Jordan`, `Victoria Beckham`): leave it to the name rules.
+        for m in 0..self.mentions.len() {
+            let Some(Mention { span, kind: MentionKind::Known { entry }, .. }) = self.mentions[m].clone() else { continue };
+            let e = &self.kb.entries[entry];
+            if !matches!(e.etype, crate::schema::EntityType::Country | crate::schema::EntityType::Place) {
+                continue;
+            }
+            let Some((i, j)) = self.tokens_of(span) else { continue };
+            if !self.in_prose(i) {
+                continue;
+            }
+            let sentence = self.sentence_tokens(self.a.token_sentence[i]);
+            let unknown_cap = |k: usize| {
+                self.is_cap(k)
+                    && self.covered[k].is_none()
+                    && !words::is_in(words::STOP_CAPS, self.tok(k))
+                    && self.kb.find_titles(self.tok(k)).next().is_none_or(|(s, _)| s.len() != self.tok(k).len())
+            };
+            let glued_after = j < sentence.end && unknown_cap(j);
+            let glued_before = i > sentence.start && unknown_cap(i - 1) && i - 1 != sentence.start;
+            if glued_after || glued_before {
+                self.remove(m);
+            }
+        }
+    }
+
+    fn titles(&mut self) {
+        let start = self.a.doc.body_start;
+        let text = &self.a.doc.text[start..];
+        let found: Vec<(Span, usize)> = self.kb.find_titles(text).collect();
+        for (span, title) in found {
+            let span = Span::new(span.start + start, span.end + start);
+            if let Some((i, j)) = self.tokens_of(span) {
+                if self.covered[i..j].iter().all(Option::is_none) {
+                    self.titles.push((i, j, title));
+                }
+            }
+        }
+    }
+
+    fn themes(&mut self) {
+        let start = self.a.doc.body_start;
+        let text = &self.a.doc.text[start..];
+        let found: Vec<(Span, usize)> = self.kb.taxonomy.find(text).collect();
+        for (span, concept) in found {
+            let span = Span::new(span.start + start, span.end + start);
+            let Some((i, j)) = self.tokens_of(span) else { continue };
+            // A theme phrase inside an organization's name (`Human Rights Watch`) is the name.
+            let inside_name = self.covered[i..j].iter().flatten().any(|&m| {
+                matches!(self.mentions[m].as_ref().map(|m| &m.kind), Some(MentionKind::Known { .. } | MentionKind::Named { .. }))
+            });
+            if !inside_name {
+                let index = self.mentions.len();
+                self.mentions.push(Some(Mention { span, sentence: self.a.token_sentence[i], kind: MentionKind::Theme { concept } }));
+                let _ = index;
+            }
+        }
+    }
+
+    fn finish(self) -> Vec<Mention> {
+        // Qualifiers are indices into this vector: keep it whole (dropped slots stay as holes
+        // resolved to None), then sort by a stable order without reindexing.
+        let mut out: Vec<Mention> = Vec::with_capacity(self.mentions.len());
+        let mut remap = vec![None; self.mentions.len()];
+        let mut order: Vec<usize> = (0..self.mentions.len()).filter(|&i| self.mentions[i].is_some()).collect();
+        order.sort_by_key(|&i| self.mentions[i].as_ref().map(|m| (m.span.start, std::cmp::Reverse(m.span.end), i)));
+        for (new, &old) in order.iter().enumerate() {
+            remap[old] = Some(new);
+        }
+        for old in order {
+            let Some(mut m) = self.mentions[old].clone() else { continue };
+            match &mut m.kind {
+                MentionKind::Person { qualifier, .. } | MentionKind::Named { qualifier, .. } => {
+                    *qualifier = qualifier.and_then(|q| remap[q]);
+                }
+                _ => {}
+            }
+            out.push(m);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,441 @@
+//! Rules for names that are in no list, decided by their context.
+
+use super::words::{self, is_in};
+use super::{Extraction, Mention, MentionKind};
+use crate::kb::TitleRank;
+use crate::schema::EntityType;
+use crate::text::TokenKind;
+
+/// Reads a person's name starting at token `i`: capitalized words, initials, inner particles and
+/// hyphens. Returns the end token, or `None` when there is no name there.
+fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
+    let mut j = i;
+    let mut words_seen = 0;
+    while j < sentence_end && words_seen < 5 {
+        let t = x.tok(j);
+        let free = x.covered[j].is_none() && x.title_at(j).is_none();
+        let is_initial = t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase());
+        if free && x.is_cap(j) && !is_in(words::STOP_CAPS, t) && !is_in(words::MONTHS, &t.to_lowercase()) {
+            words_seen += 1;
+            j += 1;
+        } else if free && is_initial && words_seen > 0 {
+            j += 1;
+        } else if words_seen > 0 && j + 1 < sentence_end && x.is_cap(j + 1) && x.covered[j + 1].is_none() {
+            let glued = t == "-" && x.a.tokens[j - 1].span.end == x.a.tokens[j].span.start;
+            if glued || is_in(words::NAME_PARTICLES, t) {
+                j += 1;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if words_seen == 0 {
+        return None;
+    }
+    let last = x.tok(j - 1);
+    if is_in(words::ORG_SUFFIXES, last) || is_in(words::EVENT_SUFFIXES, last) {
+        return None;
+    }
+    Some(j)
+}
+
+/// The text of tokens `i..j` with whitespace normalized.
+fn joined(x: &Extraction, i: usize, j: usize) -> String {
+    let s = x.a.tokens[i].span.start;
+    let e = x.a.tokens[j - 1].span.end;
+    x.a.doc.text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether mention `m` can qualify a person or body (a country, an organization, a demonym).
+fn qualifies(m: &Mention, x: &Extraction) -> bool {
+    match &m.kind {
+        MentionKind::Known { entry } => matches!(x.kb.entries[*entry].etype, EntityType::Country | EntityType::Organization),
+        MentionKind::Demonym { .. } => true,
+        MentionKind::Named { etype, .. } => *etype == EntityType::Organization,
+        _ => false,
+    }
+}
+
+/// Looks left of token `i` for `[modifier] [Qualifier] ['s] [modifier]`: returns the qualifier
+/// mention, the modifier word and the first token of the whole phrase.
+fn qualifier_before(x: &Extraction, i: usize, sentence_start: usize) -> (Option<usize>, Option<String>, usize) {
+    let mut k = i;
+    let mut qualifier = None;
+    let mut modifier = None;
+    while k > sentence_start {
+        let prev = k - 1;
+        let t = x.tok(prev);
+        if is_in(words::ROLE_MODIFIERS, &t.to_lowercase()) {
+            modifier.get_or_insert_with(|| t.to_lowercase());
+            k = prev;
+            continue;
+        }
+        if qualifier.is_none() {
+            let behind = if x.a.tokens[prev].kind == TokenKind::Possessive && prev > sentence_start { prev - 1 } else { prev };
+            if let Some((m, mention)) = x.mention_at(behind) {
+                if qualifies(mention, x) {
+                    qualifier = Some(m);
+                    k = x.a.token_at(mention.span.start);
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    (qualifier, modifier, k)
+}
+
+/// `of|from|at [the] Qualifier` right at token `j`: the qualifier mention and the end token.
+fn qualifier_after(x: &Extraction, j: usize, sentence_end: usize) -> Option<(usize, usize)> {
+    if j >= sentence_end || !matches!(x.tok(j), "of" | "from" | "at") {
+        return None;
+    }
+    let mut k = j + 1;
+    if k < sentence_end && x.tok(k).eq_ignore_ascii_case("the") {
+        k += 1;
+    }
+    let (m, mention) = x.mention_at(k)?;
+    if !qualifies(mention, x) || x.a.tokens[k].span.start != mention.span.start {
+        return None;
+    }
+    let end = x.tokens_of(mention.span)?.1;
+    Some((m, end))
+}
+
+/// People from titles, honorifics and verbs of speech.
+pub(super) fn people(x: &mut Extraction) {
+    let titles = x.titles.clone();
+    for (t0, t1, ti) in titles {
+        if !x.in_prose(t0) || x.covered[t0..t1].iter().any(Option::is_some) {
+            continue;
+        }
+        let sentence = x.sentence_tokens(x.a.token_sentence[t0]);
+        let title = x.kb.titles[ti].clone();
+        let capitalized = x.is_cap(t0);
+        let (mut qualifier, modifier, phrase_start) = qualifier_before(x, t0, sentence.start);
+        let mut name_at = t1;
+        if let Some((q, end)) = qualifier_after(x, t1, sentence.end) {
+            if qualifier.is_none() {
+                qualifier = Some(q);
+            }
+            name_at = end;
+        }
+        let name_end = read_name(x, name_at, sentence.end).or_else(|| (name_at != t1).then(|| read_name(x, t1, sentence.end)).flatten());
+        let name_start = if name_end.is_some() && read_name(x, name_at, sentence.end).is_some() { name_at } else { t1 };
+        let lowercase_role = !capitalized && title.rank == TitleRank::Role;
+        if let Some(end) = name_end {
+            if lowercase_role && end - name_start < 2 {
+                continue;
+            }
+            let name = joined(x, name_start, end);
+            let mut after = end;
+            if qualifier.is_none() {
+                if let Some((q, _)) = qualifier_after(x, end, sentence.end) {
+                    qualifier = Some(q);
+                    after = end;
+                }
+            }
+            let _ = after;
+            let title = (title.rank != TitleRank::Honorific).then_some(ti);
+            x.add(t0, end, MentionKind::Person { name: Some(name), title, modifier: None, qualifier });
+        } else if title.rank != TitleRank::Honorific {
+            let definite = t0 > sentence.start && matches!(x.tok(phrase_start.saturating_sub(1)).to_lowercase().as_str(), "the" | "this");
+            let keep = qualifier.is_some() || (definite && title.rank == TitleRank::Office);
+            if keep {
+                let end = if name_at != t1 { name_at } else { t1 };
+                let start = if qualifier.is_some() || modifier.is_some() { phrase_start } else { t0 };
+                // The qualifier's own mention stays: it is also a country or body of its own.
+                let q_index = qualifier;
+                let index = x.mentions.len();
+                let span = crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[end - 1].span.end);
+                x.mentions.push(Some(Mention {
+                    span,
+                    sentence: x.a.token_sentence[t0],
+                    kind: MentionKind::Person { name: None, title: Some(ti), modifier, qualifier: q_index },
+                }));
+                for c in &mut x.covered[t0..t1] {
+                    *c = Some(index);
+                }
+            }
+        }
+    }
+    speech(x);
+}
+
+/// `John Smith said`, `said John Smith`: two or three capitalized words beside a verb of speech.
+fn speech(x: &mut Extraction) {
+    for s in 0..x.a.sentences.len() {
+        let range = x.sentence_tokens(s);
+        if !x.in_prose(range.start) {
+            continue;
+        }
+        let mut i = range.start;
+        while i < range.end {
+            if x.covered[i].is_some() || !x.is_cap(i) || is_in(words::STOP_CAPS, x.tok(i)) {
+                i += 1;
+                continue;
+            }
+            let Some(end) = read_name(x, i, range.end) else {
+                i += 1;
+                continue;
+            };
+            let word_count = (i..end).filter(|&k| x.is_cap(k) && x.tok(k).len() > 2).count();
+            let before = (i > range.start).then(|| x.tok(i - 1)).unwrap_or("");
+            let before2 = (i > range.start + 1).then(|| x.tok(i - 2)).unwrap_or("");
+            let after = (end < range.end).then(|| x.tok(end)).unwrap_or("");
+            let speaks = is_in(words::SPEECH_VERBS, after) || is_in(words::SPEECH_VERBS, before) || (before == "," && is_in(words::SPEECH_VERBS, before2));
+            if (2..=3).contains(&word_count) && speaks {
+                let name = joined(x, i, end);
+                x.add(i, end, MentionKind::Person { name: Some(name), title: None, modifier: None, qualifier: None });
+            }
+            i = end;
+        }
+    }
+}
+
+/// Capitalized runs in prose: tokens `i..j` of capitalized words with inner `of`, `for`, `and`, `&`.
+fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
+    let range = x.sentence_tokens(s);
+    let mut runs = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let person = |k: usize| matches!(x.mention_at(k), Some((_, Mention { kind: MentionKind::Person { .. }, .. })));
+        if !x.is_cap(i) || person(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            if j < range.end && x.is_cap(j) && !person(j) {
+                j += 1;
+            } else if j + 1 < range.end && matches!(x.tok(j), "of" | "for" | "and" | "&" | "on") && x.is_cap(j + 1) && !person(j + 1) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        while i < j && is_in(words::STOP_CAPS, x.tok(i)) {
+            i += 1;
+        }
+        if i < j {
+            runs.push((i, j));
+        }
+        i = j.max(i + 1);
+    }
+    runs
+}
+
+/// Organizations and events named by their head noun; `COP29`; `the Brussels summit`.
+pub(super) fn names_by_head_noun(x: &mut Extraction) {
+    for s in 0..x.a.sentences.len() {
+        let range = x.sentence_tokens(s);
+        // COP<n>: the UN climate conferences.
+        for i in range.clone() {
+            let t = x.tok(i);
+            let number = t.strip_prefix("COP").map(|n| n.trim_start_matches('-'));
+            let cop = match number {
+                Some(n) if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) => Some((i + 1, n.to_owned())),
+                Some("") if i + 1 < range.end && x.a.tokens[i + 1].kind == TokenKind::Number && x.tok(i + 1).len() <= 2 => Some((i + 2, x.tok(i + 1).to_owned())),
+                _ => None,
+            };
+            if let Some((end, n)) = cop {
+                if x.covered[i..end].iter().all(Option::is_none) {
+                    x.add(i, end, MentionKind::Named { etype: EntityType::Event, name: format!("COP{n}"), qualifier: None });
+                }
+            }
+        }
+        if !x.in_prose(range.start) {
+            continue;
+        }
+        for (i, j) in capitalized_runs(x, s) {
+            let last = x.tok(j - 1);
+            let first = x.tok(i);
+            let headed_of = is_in(words::ORG_HEADS, first) && j - i >= 3 && x.tok(i + 1) == "of";
+            let etype = if is_in(words::ORG_SUFFIXES, last) || headed_of {
+                EntityType::Organization
+            } else if is_in(words::EVENT_SUFFIXES, last) {
+                EntityType::Event
+            } else {
+                continue;
+            };
+            // The whole run is already one known name: nothing to add.
+            if let Some((_, m)) = x.mention_at(i) {
+                if x.tokens_of(m.span) == Some((i, j)) {
+                    continue;
+                }
+            }
+            // A leading country qualifies a government body (`Azerbaijani Foreign Ministry`).
+            let mut start = i;
+            let mut qualifier = None;
+            if let Some((m, mention)) = x.mention_at(i) {
+                let country = match mention.kind {
+                    MentionKind::Known { entry } => x.kb.entries[entry].etype == EntityType::Country,
+                    MentionKind::Demonym { .. } => true,
+                    _ => false,
+                };
+                if country && is_in(words::GOVERNMENT_SUFFIXES, last) {
+                    if let Some((_, qe)) = x.tokens_of(mention.span) {
+                        start = if qe < j && x.a.tokens[qe].kind == TokenKind::Possessive { qe + 1 } else { qe };
+                        qualifier = Some(m);
+                    }
+                }
+            }
+            if start >= j || x.tokens_of(crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[j - 1].span.end)).is_none() {
+                continue;
+            }
+            let inner: Vec<usize> = x.covered[start..j].iter().flatten().copied().collect();
+            for m in inner {
+                if Some(m) != qualifier {
+                    x.remove(m);
+                }
+            }
+            if qualifier.is_none() && start > range.start + 1 && x.a.tokens[start - 1].kind == TokenKind::Possessive {
+                if let Some((m, mention)) = x.mention_at(start - 2) {
+                    if qualifies(mention, x) {
+                        qualifier = Some(m);
+                    }
+                }
+            }
+            if qualifier.is_none() && etype == EntityType::Organization {
+                qualifier = qualifier_after(x, j, range.end).map(|(m, _)| m);
+            }
+            let name = joined(x, start, j);
+            x.add(start, j, MentionKind::Named { etype, name, qualifier });
+        }
+        // `the Brussels summit`, `a NATO summit`: a known place or body before an event noun.
+        for i in range.clone() {
+            if !is_in(words::EVENT_NOUNS, x.tok(i)) || i == range.start || i == 0 {
+                continue;
+            }
+            let Some((m, mention)) = x.mention_at(i - 1) else { continue };
+            let MentionKind::Known { entry } = mention.kind else { continue };
+            let etype = x.kb.entries[entry].etype;
+            if x.tok(i) != "summit" || !matches!(etype, EntityType::Place | EntityType::Organization | EntityType::Country) {
+                continue;
+            }
+            let Some((start, _)) = x.tokens_of(mention.span) else { continue };
+            let name = format!("{} summit", joined(x, start, i));
+            let index = x.mentions.len();
+            let span = crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[i].span.end);
+            x.mentions.push(Some(Mention { span, sentence: s, kind: MentionKind::Named { etype: EntityType::Event, name, qualifier: Some(m) } }));
+            x.covered[i] = Some(index);
+        }
+    }
+}
+
+/// `in Ganja, Azerbaijan`: an unknown capitalized name before `, Country` after a preposition.
+pub(super) fn places_by_context(x: &mut Extraction) {
+    for s in 0..x.a.sentences.len() {
+        let range = x.sentence_tokens(s);
+        if !x.in_prose(range.start) {
+            continue;
+        }
+        let mut i = range.start + 1;
+        while i < range.end {
+            let after_preposition = matches!(x.tok(i - 1), "in" | "at" | "from" | "near" | "to" | "outside");
+            if !after_preposition || !x.is_cap(i) || x.covered[i].is_some() || is_in(words::STOP_CAPS, x.tok(i)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < range.end && j - i < 3 && x.is_cap(j) && x.covered[j].is_none() {
+                j += 1;
+            }
+            let country = (j + 1 < range.end && x.tok(j) == ",")
+                .then(|| x.mention_at(j + 1))
+                .flatten()
+                .filter(|(_, m)| matches!(m.kind, MentionKind::Known { entry } if x.kb.entries[entry].etype == EntityType::Country))
+                .map(|(m, _)| m);
+            if let Some(q) = country {
+                let name = joined(x, i, j);
+                x.add(i, j, MentionKind::Named { etype: EntityType::Place, name, qualifier: Some(q) });
+            }
+            i = j.max(i + 1);
+        }
+    }
+}
+
+/// Outlets named by a web domain (`Apa.az`), and the dateline's place and agency.
+pub(super) fn outlets_and_datelines(x: &mut Extraction) {
+    for i in 0..x.a.tokens.len() {
+        let t = x.tok(i);
+        if x.covered[i].is_some() || x.a.tokens[i].kind != TokenKind::Word {
+            continue;
+        }
+        let Some((host, tld)) = t.rsplit_once('.') else { continue };
+        let is_domain = (2..=4).contains(&tld.len())
+            && tld.chars().all(|c| c.is_ascii_lowercase())
+            && host.chars().count() >= 2
+            && host.chars().next().is_some_and(char::is_alphabetic)
+            && !host.contains('.');
+        if is_domain {
+            x.add(i, i + 1, MentionKind::Named { etype: EntityType::Organization, name: t.to_owned(), qualifier: None });
+        }
+    }
+    let Some(dateline) = x.a.doc.dateline else { return };
+    for (span, etype) in [(Some(dateline.place), EntityType::Place), (dateline.agency, EntityType::Organization)] {
+        let Some(span) = span else { continue };
+        let Some((i, j)) = x.tokens_of(span) else { continue };
+        if x.covered[i..j].iter().any(Option::is_some) {
+            continue;
+        }
+        let written = joined(x, i, j);
+        // `LONDON` is London: try the name in title case.
+        let title_case: String = written
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect::<String>()).unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let kind = match x.kb.lookup(&written).or_else(|| x.kb.lookup(&title_case)) {
+            Some(entry) => MentionKind::Known { entry },
+            None => MentionKind::Named { etype, name: if written.chars().all(|c| !c.is_lowercase()) { title_case } else { written }, qualifier: None },
+        };
+        x.add(i, j, kind);
+    }
+}
+
+/// Later mentions of people already named in the document: the full name or the surname alone
+/// (`Blinken`, `Blinken’s`), anywhere in the document, headings included.
+pub(super) fn known_names_again(x: &mut Extraction) {
+    let mut names: Vec<Vec<String>> = Vec::new();
+    for m in x.mentions.iter().flatten() {
+        if let MentionKind::Person { name: Some(n), .. } = &m.kind {
+            let parts: Vec<String> = n.split(' ').map(str::to_owned).collect();
+            if !names.contains(&parts) {
+                names.push(parts);
+            }
+        }
+    }
+    let surnames: Vec<&String> = names.iter().filter(|p| p.len() >= 2).filter_map(|p| p.last()).collect();
+    let mut i = 0;
+    while i < x.a.tokens.len() {
+        if x.covered[i].is_some() || !x.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let full = names.iter().find(|parts| {
+            parts.len() >= 2 && i + parts.len() <= x.a.tokens.len() && parts.iter().enumerate().all(|(k, p)| x.tok(i + k) == p && x.covered[i + k].is_none())
+        });
+        let len = match full {
+            Some(parts) => parts.len(),
+            None if surnames.iter().any(|s| s.as_str() == x.tok(i)) => 1,
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        // Not the first word of a longer unknown name (`Blinken Street`).
+        if i + len < x.a.tokens.len() && x.is_cap(i + len) && x.covered[i + len].is_none() && x.in_prose(i) {
+            i += len;
+            continue;
+        }
+        let name = joined(x, i, i + len);
+        x.add(i, i + len, MentionKind::Person { name: Some(name), title: None, modifier: None, qualifier: None });
+        i += len;
+    }
+}

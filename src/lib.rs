@@ -1,0 +1,20 @@
+//! newsgraph turns English news articles into a knowledge graph.
+#![doc = include_str!("../README.md")]
+
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod ingest;
+pub mod kb;
+pub mod pipeline;
+pub mod relate;
+pub mod resolve;
+pub mod schema;
+pub mod text;
+pub mod vocab;
+
+pub use error::{Error, Result};
+pub use graph::KnowledgeGraph;
+pub use pipeline::{build, Config};
+pub use schema::{EntityType, RelationType};

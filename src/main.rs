@@ -1,0 +1,98 @@
+//! The `newsgraph` command line: a thin layer over the library.
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use newsgraph::export::{graphviz_available, write_files, ExportOptions, Format};
+use newsgraph::{ingest, Config};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "newsgraph", version, about = "Turns English news articles into a knowledge graph")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the graph of articles and write it in every requested format.
+    Build {
+        /// Files (.txt, .md, .jsonl), folders of them, or `-` for standard input.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output folder (files are named graph.<format>).
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Comma-separated formats: ttl, nt, nq, dot, json, svg. Default: all (svg when Graphviz is installed).
+        #[arg(long, short)]
+        format: Option<String>,
+        /// Base IRI of entities, documents and evidence.
+        #[arg(long, default_value = newsgraph::vocab::DEFAULT_BASE_IRI)]
+        base_iri: String,
+        /// A theme taxonomy (SKOS in Turtle) to use instead of the built-in one.
+        #[arg(long)]
+        taxonomy: Option<PathBuf>,
+        /// Worker threads (default: one per core). Output is the same for any value.
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+}
+
+fn main() {
+    if let Err(e) = run() {
+        if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            std::process::exit(0);
+        }
+        eprintln!("newsgraph: {e:#}");
+        std::process::exit(2);
+    }
+}
+
+fn run() -> Result<()> {
+    match Cli::parse().command {
+        Command::Build { inputs, out, format, base_iri, taxonomy, threads } => {
+            let formats = match format {
+                Some(list) => list
+                    .split(',')
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|name| Format::parse(name).with_context(|| format!("unknown format {name:?} (expected ttl, nt, nq, dot, json, svg)")))
+                    .collect::<Result<Vec<_>>>()?,
+                None => Format::ALL.into_iter().filter(|&f| f != Format::Svg || graphviz_available()).collect(),
+            };
+            if formats.is_empty() {
+                bail!("--format names no format");
+            }
+            if oxrdf::NamedNode::new(base_iri.clone()).is_err() || !(base_iri.ends_with('/') || base_iri.ends_with('#')) {
+                bail!("--base-iri {base_iri:?} is not an absolute IRI ending in '/' or '#'");
+            }
+            let mut config = Config::builtin().context("loading the built-in knowledge base")?;
+            if let Some(path) = &taxonomy {
+                config = config.with_taxonomy_file(path).context("loading --taxonomy")?;
+            }
+            if let Some(n) = threads {
+                config.threads = n.max(1);
+            }
+            let ingested = ingest::read_inputs(&inputs);
+            for e in &ingested.errors {
+                eprintln!("newsgraph: skipped {e}");
+            }
+            if ingested.documents.is_empty() {
+                bail!("no readable article among the inputs");
+            }
+            let n_docs = ingested.documents.len();
+            let graph = newsgraph::build(ingested.documents, &config);
+            let written = write_files(&graph, &formats, &ExportOptions { base_iri }, &out).with_context(|| format!("writing to {}", out.display()))?;
+            eprintln!(
+                "newsgraph: {n_docs} documents, {} entities, {} relations -> {}",
+                graph.entity_count(),
+                graph.relation_count(),
+                written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            );
+            if !ingested.errors.is_empty() {
+                eprintln!("newsgraph: {} input(s) could not be read (see above)", ingested.errors.len());
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! The pipeline, top to bottom: ingest → text → extract → resolve → relate → graph.
+
+use crate::error::Result;
+use crate::extract::{extract, Mention};
+use crate::graph::KnowledgeGraph;
+use crate::ingest::Document;
+use crate::kb::{KnowledgeBase, Taxonomy};
+use crate::relate::relate;
+use crate::resolve::resolve;
+use crate::text::AnalyzedDoc;
+use std::path::Path;
+
+/// What a build needs besides the documents.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The knowledge base (and the theme taxonomy in it).
+    pub kb: KnowledgeBase,
+    /// Worker threads for the per-document stages (output does not depend on it).
+    pub threads: usize,
+}
+
+impl Config {
+    /// The built-in knowledge base and taxonomy, one thread per core.
+    pub fn builtin() -> Result<Config> {
+        Ok(Config { kb: KnowledgeBase::builtin()?, threads: std::thread::available_parallelism().map_or(1, |n| n.get()) })
+    }
+
+    /// Replaces the theme taxonomy with one read from a Turtle file.
+    pub fn with_taxonomy_file(mut self, path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
+        let taxonomy = Taxonomy::from_turtle(&text, &path.display().to_string())?;
+        self.kb = KnowledgeBase::with_taxonomy(taxonomy)?;
+        Ok(self)
+    }
+}
+
+/// Builds the knowledge graph of a set of documents.
+///
+/// ```
+/// use newsgraph::{build, Config, ingest::Document};
+/// let docs = vec![Document::from_text("a", "a", "date 2024-02-17 Secretary of State Antony J. Blinken and Azerbaijan’s President Ilham Aliyev met in Munich, Germany.")];
+/// let g = build(docs, &Config::builtin().unwrap());
+/// let meeting = g.entities().find(|e| e.etype == newsgraph::EntityType::Event).unwrap();
+/// assert_eq!(meeting.attributes["date"].iter().next().unwrap(), "2024-02-17");
+/// assert!(g.relations_from("person/ilham-aliyev").iter().any(|r| r.target.as_str() == "country/azerbaijan"));
+/// ```
+pub fn build(documents: Vec<Document>, config: &Config) -> KnowledgeGraph {
+    let kb = &config.kb;
+    let analyzed: Vec<AnalyzedDoc> = documents.iter().map(AnalyzedDoc::new).collect();
+    let mentions = extract_all(&analyzed, kb, config.threads);
+    let mut resolved = resolve(&analyzed, mentions, kb);
+    let relations = relate(&analyzed, &mut resolved, kb);
+    drop(analyzed);
+    KnowledgeGraph::new(documents, resolved.entities.into_values(), relations)
+}
+
+/// Extracts mentions of every document, in parallel; results stay in document order.
+fn extract_all(analyzed: &[AnalyzedDoc], kb: &KnowledgeBase, threads: usize) -> Vec<Vec<Mention>> {
+    let threads = threads.clamp(1, analyzed.len().max(1));
+    if threads == 1 {
+        return analyzed.iter().map(|a| extract(a, kb)).collect();
+    }
+    let chunk = analyzed.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = analyzed.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(|a| extract(a, kb)).collect::<Vec<_>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
+}

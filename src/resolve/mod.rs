@@ -1,0 +1,354 @@
+//! Resolve: one [`Entity`] per real thing, within and across documents.
+//!
+//! - Knowledge-base mentions resolve to their entry (`U.S.` = `United States` = `America`).
+//! - People resolve by name: a full name's first and last words key it across the corpus
+//!   (`Antony Blinken` = `Antony J. Blinken`, the longest form being the label); a surname alone
+//!   goes to the one person of the document (else of the corpus) who bears it.
+//! - Role-only mentions (`The U.S. Secretary of State`) join the one named person of the document
+//!   who holds that title; otherwise they become a person of their own, labelled by the role
+//!   (`Azerbaijan’s Foreign Minister`). An office (one holder per country) is one person across
+//!   documents; a generic role (`a senior official`) stays within its document.
+//! - Generic bodies (`Foreign Ministry`) are keyed by the country that qualifies them.
+
+mod entity;
+
+pub use entity::{Entity, EntityId, Evidence};
+
+use crate::extract::{Mention, MentionKind};
+use crate::kb::{slug, KnowledgeBase, TitleRank};
+use crate::schema::EntityType;
+use crate::text::AnalyzedDoc;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A document's mentions and the entity each resolved to.
+#[derive(Debug, Clone)]
+pub struct DocMentions {
+    /// The mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// The entity of each mention (`None` when it could not be resolved, e.g. `the minister` with
+    /// no minister in sight). A demonym maps to its country.
+    pub entity: Vec<Option<EntityId>>,
+}
+
+/// The resolved entities of a corpus, with each document's mentions.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    /// Entities by id.
+    pub entities: BTreeMap<EntityId, Entity>,
+    /// Per document, in input order.
+    pub docs: Vec<DocMentions>,
+}
+
+/// Words of generic government bodies, which need a country to identify them.
+const GENERIC_BODY_WORDS: &[&str] = &[
+    "foreign", "defence", "defense", "interior", "finance", "health", "justice", "economy", "economic",
+    "trade", "energy", "education", "culture", "agriculture", "home", "state", "ministry", "department",
+    "office", "embassy", "army", "navy", "police", "government", "parliament", "cabinet", "affairs",
+    "of", "and", "for", "the", "armed", "forces", "internal", "emergency", "situations", "transport",
+    "digital", "development", "ecology", "natural", "resources", "labour", "labor", "social", "protection",
+];
+
+fn is_generic_body(name: &str) -> bool {
+    name.split_whitespace().all(|w| GENERIC_BODY_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The first and last word of a name, lowercased: the key that merges its variants.
+fn name_key(name: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = name.split(' ').filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
+    (words.len() >= 2).then(|| (words[0].to_lowercase(), words[words.len() - 1].to_lowercase()))
+}
+
+/// Resolves every document's mentions into entities.
+///
+/// ```
+/// use newsgraph::{extract::extract, ingest::Document, kb::KnowledgeBase, resolve::resolve, text::AnalyzedDoc};
+/// let kb = KnowledgeBase::builtin().unwrap();
+/// let docs = [
+///     Document::from_text("a", "a", "Secretary of State Antony J. Blinken met Aliyev. Blinken's trip went well."),
+///     Document::from_text("b", "b", "The U.S. and America: Mr Antony Blinken said so."),
+/// ];
+/// let analyzed: Vec<AnalyzedDoc> = docs.iter().map(AnalyzedDoc::new).collect();
+/// let mentions = analyzed.iter().map(|a| extract(a, &kb)).collect();
+/// let r = resolve(&analyzed, mentions, &kb);
+/// let people: Vec<&str> = r.entities.values().filter(|e| e.etype == newsgraph::EntityType::Person).map(|e| e.label.as_str()).collect();
+/// assert_eq!(people, ["Antony J. Blinken"]);
+/// assert_eq!(r.entities.values().filter(|e| e.etype == newsgraph::EntityType::Country).count(), 1);
+/// ```
+pub fn resolve(docs: &[AnalyzedDoc], mentions: Vec<Vec<Mention>>, kb: &KnowledgeBase) -> Resolved {
+    let registry = PersonRegistry::new(&mentions);
+    let mut r = Resolved::default();
+    for (a, mentions) in docs.iter().zip(mentions) {
+        let entity = resolve_doc(a, &mentions, kb, &registry, &mut r.entities);
+        r.docs.push(DocMentions { mentions, entity });
+    }
+    r
+}
+
+/// Every full name in the corpus, keyed by first and last word, and who bears each surname.
+struct PersonRegistry {
+    canonical: HashMap<(String, String), String>,
+    by_surname: HashMap<String, BTreeSet<(String, String)>>,
+}
+
+impl PersonRegistry {
+    fn new(mentions: &[Vec<Mention>]) -> Self {
+        let mut canonical: HashMap<(String, String), String> = HashMap::new();
+        let mut by_surname: HashMap<String, BTreeSet<(String, String)>> = HashMap::new();
+        for m in mentions.iter().flatten() {
+            let MentionKind::Person { name: Some(name), .. } = &m.kind else { continue };
+            let Some(key) = name_key(name) else { continue };
+            let better = |old: &String| {
+                let (n, o) = (name.split(' ').count(), old.split(' ').count());
+                (n, name.len(), std::cmp::Reverse(name.as_str())) > (o, old.len(), std::cmp::Reverse(old.as_str()))
+            };
+            match canonical.get(&key) {
+                Some(old) if !better(old) => {}
+                _ => {
+                    canonical.insert(key.clone(), name.clone());
+                }
+            }
+            by_surname.entry(key.1.clone()).or_default().insert(key);
+        }
+        PersonRegistry { canonical, by_surname }
+    }
+
+    /// The canonical full name for a name, looking the surname up in `local` keys first.
+    fn canonical_for(&self, name: &str, local: &BTreeSet<(String, String)>) -> String {
+        if let Some(key) = name_key(name) {
+            return self.canonical.get(&key).cloned().unwrap_or_else(|| name.to_owned());
+        }
+        let lower = name.to_lowercase();
+        let local_hits: Vec<&(String, String)> = local.iter().filter(|k| k.1 == lower).collect();
+        if let [key] = local_hits[..] {
+            return self.canonical[key].clone();
+        }
+        if local_hits.is_empty() {
+            if let Some(keys) = self.by_surname.get(&lower) {
+                if keys.len() == 1 {
+                    if let Some(key) = keys.iter().next() {
+                        return self.canonical[key].clone();
+                    }
+                }
+            }
+        }
+        name.to_owned()
+    }
+}
+
+fn resolve_doc(
+    a: &AnalyzedDoc,
+    mentions: &[Mention],
+    kb: &KnowledgeBase,
+    registry: &PersonRegistry,
+    entities: &mut BTreeMap<EntityId, Entity>,
+) -> Vec<Option<EntityId>> {
+    let doc = a.doc;
+    let evidence = |m: &Mention| Evidence { doc: doc.id.clone(), sentence: m.sentence, span: m.span, text: doc.slice(m.span).to_owned() };
+    let mut ids: Vec<Option<EntityId>> = vec![None; mentions.len()];
+    let local_keys: BTreeSet<(String, String)> = mentions
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Person { name: Some(n), .. } => name_key(n),
+            _ => None,
+        })
+        .collect();
+    let touch = |entities: &mut BTreeMap<EntityId, Entity>, id: &EntityId, etype: EntityType, label: &str, m: &Mention, alias: bool| {
+        let e = entities.entry(id.clone()).or_insert_with(|| Entity::new(id.clone(), etype, label));
+        if alias {
+            e.add_alias(doc.slice(m.span));
+        }
+        e.mentions.push(evidence(m));
+    };
+    // Names first: knowledge-base entries, rule-found names, named people, themes.
+    for (i, m) in mentions.iter().enumerate() {
+        match &m.kind {
+            MentionKind::Known { entry } => {
+                let e = &kb.entries[*entry];
+                let id = EntityId(e.key.clone());
+                touch(entities, &id, e.etype, &e.label, m, true);
+                ids[i] = Some(id);
+            }
+            MentionKind::Demonym { country } => ids[i] = Some(EntityId(kb.entries[*country].key.clone())),
+            MentionKind::Theme { concept } => {
+                let c = &kb.taxonomy.concepts[*concept];
+                let id = EntityId(format!("theme/{}", c.id));
+                touch(entities, &id, EntityType::Theme, &c.label, m, true);
+                ids[i] = Some(id);
+            }
+            MentionKind::Person { name: Some(name), .. } => {
+                let canonical = registry.canonical_for(name, &local_keys);
+                let id = EntityId(format!("person/{}", slug(&canonical)));
+                touch(entities, &id, EntityType::Person, &canonical, m, false);
+                if let Some(e) = entities.get_mut(&id) {
+                    e.add_alias(name);
+                }
+                ids[i] = Some(id);
+            }
+            _ => {}
+        }
+    }
+    // Rule-found names, which may need their qualifier's id.
+    for (i, m) in mentions.iter().enumerate() {
+        let MentionKind::Named { etype, name, qualifier } = &m.kind else { continue };
+        let q = qualifier.and_then(|q| ids[q].clone());
+        let (id, label) = match (etype, &q) {
+            (EntityType::Organization, Some(q)) if is_generic_body(name) => {
+                let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
+                (EntityId(format!("org/{}-{}", slug(&ql), slug(name))), format!("{ql}'s {name}"))
+            }
+            (EntityType::Organization, None) if is_generic_body(name) => {
+                (EntityId(format!("org/{}-{}", slug(name), slug(&doc.id))), name.clone())
+            }
+            _ => (EntityId(format!("{}/{}", etype.id_prefix(), slug(name))), name.clone()),
+        };
+        touch(entities, &id, *etype, &label, m, true);
+        ids[i] = Some(id);
+    }
+    // Titles and the country or body each named person serves.
+    let mut holders: BTreeMap<usize, BTreeMap<EntityId, BTreeSet<Option<EntityId>>>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let MentionKind::Person { name: Some(_), title, qualifier, .. } = &m.kind else { continue };
+        let Some(id) = ids[i].clone() else { continue };
+        let q = qualifier.and_then(|q| ids[q].clone());
+        if let Some(t) = title {
+            if let Some(e) = entities.get_mut(&id) {
+                e.add_attribute("title", kb.titles[*t].canonical.clone());
+            }
+            holders.entry(*t).or_default().entry(id).or_default().insert(q);
+        }
+    }
+    // Role-only mentions: join the named holder of the title, or a role person of their own.
+    let mut roles: BTreeMap<(usize, Option<EntityId>), EntityId> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let MentionKind::Person { name: None, title: Some(t), qualifier, .. } = &m.kind else { continue };
+        let q = qualifier.and_then(|q| ids[q].clone());
+        let compatible: Vec<&EntityId> = holders
+            .get(t)
+            .map(|h| h.iter().filter(|(_, qs)| q.is_none() || qs.contains(&q) || qs.contains(&None)).map(|(id, _)| id).collect())
+            .unwrap_or_default();
+        let id = if let [holder] = compatible[..] {
+            let holder = holder.clone();
+            touch(entities, &holder, EntityType::Person, "", m, true);
+            holder
+        } else if let Some(q) = &q {
+            let id = roles.entry((*t, Some(q.clone()))).or_insert_with(|| {
+                let title = &kb.titles[*t];
+                let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
+                let base = slug(&format!("{ql} {}", title.canonical));
+                match title.rank {
+                    TitleRank::Office => EntityId(format!("person/{base}")),
+                    _ => EntityId(format!("person/{base}-{}", slug(&doc.id))),
+                }
+            });
+            let id = id.clone();
+            let label = role_label(doc.slice(m.span));
+            touch(entities, &id, EntityType::Person, &label, m, true);
+            if let Some(e) = entities.get_mut(&id) {
+                e.add_attribute("title", kb.titles[*t].canonical.clone());
+            }
+            id
+        } else {
+            let same_title: Vec<&EntityId> = roles.iter().filter(|((rt, _), _)| rt == t).map(|(_, id)| id).collect();
+            match same_title[..] {
+                [only] => {
+                    let only = only.clone();
+                    touch(entities, &only, EntityType::Person, "", m, true);
+                    only
+                }
+                _ => continue,
+            }
+        };
+        ids[i] = Some(id);
+    }
+    // Countries named only by a demonym exist once something refers to them.
+    for (i, m) in mentions.iter().enumerate() {
+        if let MentionKind::Demonym { country } = m.kind {
+            let used = mentions.iter().enumerate().any(|(j, other)| {
+                ids[j].is_some()
+                    && matches!(&other.kind, MentionKind::Person { qualifier: Some(q), .. } | MentionKind::Named { qualifier: Some(q), .. } if *q == i)
+            });
+            if used {
+                let e = &kb.entries[country];
+                let id = EntityId(e.key.clone());
+                touch(entities, &id, e.etype, &e.label, m, false);
+            }
+        }
+    }
+    ids
+}
+
+/// A role's label from its first mention: without a leading article.
+fn role_label(surface: &str) -> String {
+    let s = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    for article in ["a ", "an ", "the ", "A ", "An ", "The "] {
+        if let Some(rest) = s.strip_prefix(article) {
+            return rest.to_owned();
+        }
+    }
+    s
+}
+
+fn kb_label(kb: &KnowledgeBase, id: &EntityId) -> String {
+    kb.entries.iter().find(|e| e.key == id.0).map(|e| e.label.clone()).unwrap_or_else(|| id.0.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::ingest::Document;
+
+    fn people(texts: &[&str]) -> Vec<(String, Vec<String>, Vec<String>)> {
+        let kb = KnowledgeBase::builtin().unwrap();
+        let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::from_text(&format!("d{i}"), "t", t)).collect();
+        let analyzed: Vec<AnalyzedDoc> = docs.iter().map(AnalyzedDoc::new).collect();
+        let mentions = analyzed.iter().map(|a| extract(a, &kb)).collect();
+        let r = resolve(&analyzed, mentions, &kb);
+        r.entities
+            .values()
+            .filter(|e| e.etype == EntityType::Person)
+            .map(|e| {
+                let titles = e.attributes.get("title").map(|t| t.iter().cloned().collect()).unwrap_or_default();
+                (e.label.clone(), e.aliases.iter().cloned().collect(), titles)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn coreference_cases() {
+        let cases: &[(&str, &[&str], &[(&str, &[&str], &[&str])])] = &[
+            (
+                "surname and title-only mention join the full name",
+                &["Secretary of State Antony J. Blinken arrived. Blinken spoke. The U.S. Secretary of State left."],
+                &[("Antony J. Blinken", &["Blinken", "U.S. Secretary of State"], &["Secretary of State"])],
+            ),
+            (
+                "role-only person keeps its role as label",
+                &["Azerbaijan’s Foreign Minister met a senior U.S. State Department official. The U.S. State Department official agreed."],
+                &[
+                    ("Azerbaijan’s Foreign Minister", &[], &["Foreign Minister"]),
+                    ("senior U.S. State Department official", &["U.S. State Department official"], &["Official"]),
+                ],
+            ),
+            (
+                "full name variants merge across documents",
+                &["Mr Antony Blinken said yes.", "Secretary of State Antony J. Blinken said no. Blinken left."],
+                &[("Antony J. Blinken", &["Antony Blinken", "Blinken"], &["Secretary of State"])],
+            ),
+            (
+                "two people with one surname in a document stay apart",
+                &["Mr John Smith and Mrs Jane Smith came. Smith said no."],
+                &[("Jane Smith", &[], &[]), ("John Smith", &[], &[]), ("Smith", &[], &[])],
+            ),
+            ("the minister with no minister in sight is nobody", &["The Foreign Minister arrived."], &[]),
+        ];
+        for (name, texts, want) in cases {
+            let got = people(texts);
+            let want: Vec<(String, Vec<String>, Vec<String>)> = want
+                .iter()
+                .map(|(l, a, t)| (l.to_string(), a.iter().map(|s| s.to_string()).collect(), t.iter().map(|s| s.to_string()).collect()))
+                .collect();
+            assert_eq!(got, want, "case: {name}");
+        }
+    }
+}
