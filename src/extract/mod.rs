@@ -165,7 +165,7 @@ impl<'a, 'd> Extraction<'a, 'd> {
                     && self.kb.find_titles(self.tok(k)).next().is_none_or(|(s, _)| s.len() != self.tok(k).len())
             };
             let glued_after = j < sentence.end && unknown_cap(j);
-            let glued_before = i > sentence.start && unknown_cap(i - 1) && i - 1 != sentence.start;
+            let glued_before = i > sentence.start && unknown_cap(i - 1);
             if glued_after || glued_before {
                 self.remove(m);
             }

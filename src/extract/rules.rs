@@ -140,6 +140,9 @@ pub(super) fn people(x: &mut Extraction) {
             let _ = after;
             let title = (title.rank != TitleRank::Honorific).then_some(ti);
             x.add(t0, end, MentionKind::Person { name: Some(name), title, modifier: None, qualifier });
+        } else if name_at == t1 && x.is_cap(t1) && x.covered[t1].is_none() && !is_in(words::STOP_CAPS, x.tok(t1)) {
+            // The title is the start of a longer name (`Premier League`): not a person.
+            continue;
         } else if title.rank != TitleRank::Honorific {
             let definite = t0 > sentence.start && matches!(x.tok(phrase_start.saturating_sub(1)).to_lowercase().as_str(), "the" | "this");
             let keep = qualifier.is_some() || (definite && title.rank == TitleRank::Office);
@@ -249,7 +252,18 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
         if !x.in_prose(range.start) {
             continue;
         }
-        for (i, j) in capitalized_runs(x, s) {
+        for (i, mut j) in capitalized_runs(x, s) {
+            // `Ministry of Foreign Affairs of Azerbaijan`: a trailing `of Country` qualifies the body.
+            let mut trailing_country = None;
+            if let Some(of) = (i + 2..j).rev().find(|&k| x.tok(k) == "of") {
+                if let Some((m, mention)) = x.mention_at(of + 1) {
+                    let is_country = matches!(mention.kind, MentionKind::Known { entry } if x.kb.entries[entry].etype == EntityType::Country);
+                    if is_country && x.tokens_of(mention.span) == Some((of + 1, j)) {
+                        trailing_country = Some(m);
+                        j = of;
+                    }
+                }
+            }
             let last = x.tok(j - 1);
             let first = x.tok(i);
             let headed_of = is_in(words::ORG_HEADS, first) && j - i >= 3 && x.tok(i + 1) == "of";
@@ -299,7 +313,7 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
                 }
             }
             if qualifier.is_none() && etype == EntityType::Organization {
-                qualifier = qualifier_after(x, j, range.end).map(|(m, _)| m);
+                qualifier = trailing_country.or_else(|| qualifier_after(x, j, range.end).map(|(m, _)| m));
             }
             let name = joined(x, start, j);
             x.add(start, j, MentionKind::Named { etype, name, qualifier });

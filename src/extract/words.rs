@@ -35,7 +35,7 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Co.", "Police", "Army", "Navy", "Club", "Embassy", "Government", "Cabinet", "Secretariat", "Bureau",
     "Directorate", "Fund", "Trust", "Society", "Network", "Alliance", "Coalition", "Movement", "Front",
     "Board", "Exchange", "Holdings", "Industries", "Motors", "Telecom", "Records", "Studios", "Pictures",
-    "Times", "Post", "News", "Press", "Guard", "Forces",
+    "Times", "Post", "News", "Press", "Guard", "Forces", "League", "Premiership",
 ];
 
 /// Heads of organizations that take an `of` complement (`Ministry of Foreign Affairs`).

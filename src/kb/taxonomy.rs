@@ -75,6 +75,7 @@ impl Taxonomy {
             match (p, &triple.object) {
                 (RDF_TYPE, Term::NamedNode(o)) if o.as_str() == format!("{SKOS}Concept") => {
                     is_concept.insert(s.as_str().to_owned());
+                    concepts.entry(s.as_str().to_owned()).or_insert_with(entry);
                 }
                 (_, Term::NamedNode(o)) if p == format!("{SKOS}broader") => {
                     concepts.entry(s.as_str().to_owned()).or_insert_with(entry).broader = Some(o.as_str().to_owned());
@@ -95,6 +96,9 @@ impl Taxonomy {
         }
         concepts.retain(|iri, _| is_concept.contains(iri));
         let concepts: Vec<Concept> = concepts.into_values().collect();
+        if concepts.is_empty() {
+            return Err(err(0, "no skos:Concept with a skos:prefLabel: not a theme taxonomy".into()));
+        }
         let mut patterns = Vec::new();
         let mut targets = Vec::new();
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -178,7 +182,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_file_and_line() {
-        let e = Taxonomy::from_turtle("@prefix x: <http://x/> .\nx:a x:b \"unterminated .\n", "mine.ttl").unwrap_err();
+        let e = Taxonomy::from_turtle("@prefix x: <http://x/> .\nx:a x:b .\n", "mine.ttl").unwrap_err();
         assert!(e.to_string().starts_with("mine.ttl:"), "{e}");
         let dup = r#"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
             <http://x/a> a skos:Concept ; skos:prefLabel "A" ; skos:altLabel "same" .
