@@ -19,8 +19,15 @@ pub struct KnowledgeGraph {
 
 impl KnowledgeGraph {
     /// Builds the graph; relations whose ends are not among `entities` are dropped.
-    pub fn new(documents: Vec<Document>, entities: impl IntoIterator<Item = Entity>, relations: impl IntoIterator<Item = Relation>) -> Self {
-        let mut g = KnowledgeGraph { documents, ..Default::default() };
+    pub fn new(
+        documents: Vec<Document>,
+        entities: impl IntoIterator<Item = Entity>,
+        relations: impl IntoIterator<Item = Relation>,
+    ) -> Self {
+        let mut g = KnowledgeGraph {
+            documents,
+            ..Default::default()
+        };
         let mut sorted: Vec<Entity> = entities.into_iter().collect();
         sorted.sort_by(|a, b| a.id.cmp(&b.id));
         for mut e in sorted {
@@ -33,7 +40,9 @@ impl KnowledgeGraph {
         let mut rels: Vec<Relation> = relations.into_iter().collect();
         rels.sort_by(|a, b| (&a.source, a.rtype, &a.target).cmp(&(&b.source, b.rtype, &b.target)));
         for mut r in rels {
-            let (Some(&s), Some(&t)) = (g.index.get(&r.source), g.index.get(&r.target)) else { continue };
+            let (Some(&s), Some(&t)) = (g.index.get(&r.source), g.index.get(&r.target)) else {
+                continue;
+            };
             r.evidence.sort();
             r.evidence.dedup();
             g.graph.add_edge(s, t, r);
@@ -54,19 +63,26 @@ impl KnowledgeGraph {
 
     /// Relations in (source, type, target) order.
     pub fn relations(&self) -> impl Iterator<Item = &Relation> {
-        let mut edges: Vec<&Relation> = (&self.graph).edge_references().map(|e| e.weight()).collect();
+        let mut edges: Vec<&Relation> = (&self.graph)
+            .edge_references()
+            .map(|e| e.weight())
+            .collect();
         edges.sort_by(|a, b| (&a.source, a.rtype, &a.target).cmp(&(&b.source, b.rtype, &b.target)));
         edges.into_iter()
     }
 
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.index.get(&EntityId(id.to_owned())).map(|&n| &self.graph[n])
+        self.index
+            .get(&EntityId(id.to_owned()))
+            .map(|&n| &self.graph[n])
     }
 
     /// Relations leaving an entity, in (type, target) order.
     pub fn relations_from(&self, id: &str) -> Vec<&Relation> {
-        let Some(&n) = self.index.get(&EntityId(id.to_owned())) else { return Vec::new() };
+        let Some(&n) = self.index.get(&EntityId(id.to_owned())) else {
+            return Vec::new();
+        };
         let mut out: Vec<&Relation> = self.graph.edges(n).map(|e| e.weight()).collect();
         out.sort_by(|a, b| (a.rtype, &a.target).cmp(&(b.rtype, &b.target)));
         out

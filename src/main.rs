@@ -7,7 +7,11 @@ use newsgraph::{ingest, Config};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "newsgraph", version, about = "Turns English news articles into a knowledge graph")]
+#[command(
+    name = "newsgraph",
+    version,
+    about = "Turns English news articles into a knowledge graph"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -40,7 +44,10 @@ enum Command {
 
 fn main() {
     if let Err(e) = run() {
-        if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+        if e.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        }) {
             std::process::exit(0);
         }
         eprintln!("newsgraph: {e:#}");
@@ -50,24 +57,44 @@ fn main() {
 
 fn run() -> Result<()> {
     match Cli::parse().command {
-        Command::Build { inputs, out, format, base_iri, taxonomy, threads } => {
+        Command::Build {
+            inputs,
+            out,
+            format,
+            base_iri,
+            taxonomy,
+            threads,
+        } => {
             let formats = match format {
                 Some(list) => list
                     .split(',')
                     .filter(|s| !s.trim().is_empty())
-                    .map(|name| Format::parse(name).with_context(|| format!("unknown format {name:?} (expected ttl, nt, nq, dot, json, svg)")))
+                    .map(|name| {
+                        Format::parse(name).with_context(|| {
+                            format!(
+                                "unknown format {name:?} (expected ttl, nt, nq, dot, json, svg)"
+                            )
+                        })
+                    })
                     .collect::<Result<Vec<_>>>()?,
-                None => Format::ALL.into_iter().filter(|&f| f != Format::Svg || graphviz_available()).collect(),
+                None => Format::ALL
+                    .into_iter()
+                    .filter(|&f| f != Format::Svg || graphviz_available())
+                    .collect(),
             };
             if formats.is_empty() {
                 bail!("--format names no format");
             }
-            if oxrdf::NamedNode::new(base_iri.clone()).is_err() || !(base_iri.ends_with('/') || base_iri.ends_with('#')) {
+            if oxrdf::NamedNode::new(base_iri.clone()).is_err()
+                || !(base_iri.ends_with('/') || base_iri.ends_with('#'))
+            {
                 bail!("--base-iri {base_iri:?} is not an absolute IRI ending in '/' or '#'");
             }
             let mut config = Config::builtin().context("loading the built-in knowledge base")?;
             if let Some(path) = &taxonomy {
-                config = config.with_taxonomy_file(path).context("loading --taxonomy")?;
+                config = config
+                    .with_taxonomy_file(path)
+                    .context("loading --taxonomy")?;
             }
             if let Some(n) = threads {
                 config.threads = n.max(1);
@@ -81,15 +108,23 @@ fn run() -> Result<()> {
             }
             let n_docs = ingested.documents.len();
             let graph = newsgraph::build(ingested.documents, &config);
-            let written = write_files(&graph, &formats, &ExportOptions { base_iri }, &out).with_context(|| format!("writing to {}", out.display()))?;
+            let written = write_files(&graph, &formats, &ExportOptions { base_iri }, &out)
+                .with_context(|| format!("writing to {}", out.display()))?;
             eprintln!(
                 "newsgraph: {n_docs} documents, {} entities, {} relations -> {}",
                 graph.entity_count(),
                 graph.relation_count(),
-                written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+                written
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             if !ingested.errors.is_empty() {
-                eprintln!("newsgraph: {} input(s) could not be read (see above)", ingested.errors.len());
+                eprintln!(
+                    "newsgraph: {} input(s) could not be read (see above)",
+                    ingested.errors.len()
+                );
                 std::process::exit(1);
             }
             Ok(())

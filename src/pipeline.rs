@@ -22,7 +22,10 @@ pub struct Config {
 impl Config {
     /// The built-in knowledge base and taxonomy, one thread per core.
     pub fn builtin() -> Result<Config> {
-        Ok(Config { kb: KnowledgeBase::builtin()?, threads: std::thread::available_parallelism().map_or(1, |n| n.get()) })
+        Ok(Config {
+            kb: KnowledgeBase::builtin()?,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        })
     }
 
     /// Replaces the theme taxonomy with one read from a Turtle file.
@@ -62,7 +65,15 @@ fn extract_all(analyzed: &[AnalyzedDoc], kb: &KnowledgeBase, threads: usize) -> 
     }
     let chunk = analyzed.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = analyzed.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(|a| extract(a, kb)).collect::<Vec<_>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        let handles: Vec<_> = analyzed
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|a| extract(a, kb)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     })
 }

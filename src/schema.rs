@@ -130,4 +130,3 @@ impl RelationType {
         self == RelationType::MetWith
     }
 }
-

@@ -58,7 +58,13 @@ pub(crate) struct Extraction<'a, 'd> {
 
 impl<'a, 'd> Extraction<'a, 'd> {
     fn new(a: &'a AnalyzedDoc<'d>, kb: &'a KnowledgeBase) -> Self {
-        Extraction { a, kb, mentions: Vec::new(), covered: vec![None; a.tokens.len()], titles: Vec::new() }
+        Extraction {
+            a,
+            kb,
+            mentions: Vec::new(),
+            covered: vec![None; a.tokens.len()],
+            titles: Vec::new(),
+        }
     }
 
     /// Token range exactly covering a byte span, within one sentence.
@@ -72,7 +78,10 @@ impl<'a, 'd> Extraction<'a, 'd> {
         while j < t.len() && t[j].span.end < span.end {
             j += 1;
         }
-        if j >= t.len() || t[j].span.end != span.end || self.a.token_sentence[i] != self.a.token_sentence[j] {
+        if j >= t.len()
+            || t[j].span.end != span.end
+            || self.a.token_sentence[i] != self.a.token_sentence[j]
+        {
             return None;
         }
         Some((i, j + 1))
@@ -105,7 +114,11 @@ impl<'a, 'd> Extraction<'a, 'd> {
     pub fn add(&mut self, i: usize, j: usize, kind: MentionKind) -> usize {
         let span = Span::new(self.a.tokens[i].span.start, self.a.tokens[j - 1].span.end);
         let index = self.mentions.len();
-        self.mentions.push(Some(Mention { span, sentence: self.a.token_sentence[i], kind }));
+        self.mentions.push(Some(Mention {
+            span,
+            sentence: self.a.token_sentence[i],
+            kind,
+        }));
         for c in &mut self.covered[i..j] {
             *c = Some(index);
         }
@@ -138,7 +151,9 @@ impl<'a, 'd> Extraction<'a, 'd> {
         let found: Vec<(Span, NameTarget)> = self.kb.find_names(text).collect();
         for (span, target) in found {
             let span = Span::new(span.start + start, span.end + start);
-            let Some((i, j)) = self.tokens_of(span) else { continue };
+            let Some((i, j)) = self.tokens_of(span) else {
+                continue;
+            };
             let kind = match target {
                 NameTarget::Entry(entry) => MentionKind::Known { entry },
                 NameTarget::Demonym(country) => MentionKind::Demonym { country },
@@ -148,12 +163,24 @@ impl<'a, 'd> Extraction<'a, 'd> {
         // A country or city name glued to an unknown capitalized word is part of another name
         // (`Michael Jordan`, `Victoria Beckham`): leave it to the name rules.
         for m in 0..self.mentions.len() {
-            let Some(Mention { span, kind: MentionKind::Known { entry }, .. }) = self.mentions[m].clone() else { continue };
+            let Some(Mention {
+                span,
+                kind: MentionKind::Known { entry },
+                ..
+            }) = self.mentions[m].clone()
+            else {
+                continue;
+            };
             let e = &self.kb.entries[entry];
-            if !matches!(e.etype, crate::schema::EntityType::Country | crate::schema::EntityType::Place) {
+            if !matches!(
+                e.etype,
+                crate::schema::EntityType::Country | crate::schema::EntityType::Place
+            ) {
                 continue;
             }
-            let Some((i, j)) = self.tokens_of(span) else { continue };
+            let Some((i, j)) = self.tokens_of(span) else {
+                continue;
+            };
             if !self.in_prose(i) {
                 continue;
             }
@@ -162,7 +189,11 @@ impl<'a, 'd> Extraction<'a, 'd> {
                 self.is_cap(k)
                     && self.covered[k].is_none()
                     && !words::is_in(words::STOP_CAPS, self.tok(k))
-                    && self.kb.find_titles(self.tok(k)).next().is_none_or(|(s, _)| s.len() != self.tok(k).len())
+                    && self
+                        .kb
+                        .find_titles(self.tok(k))
+                        .next()
+                        .is_none_or(|(s, _)| s.len() != self.tok(k).len())
             };
             let glued_after = j < sentence.end && unknown_cap(j);
             let glued_before = i > sentence.start && unknown_cap(i - 1);
@@ -192,14 +223,23 @@ impl<'a, 'd> Extraction<'a, 'd> {
         let found: Vec<(Span, usize)> = self.kb.taxonomy.find(text).collect();
         for (span, concept) in found {
             let span = Span::new(span.start + start, span.end + start);
-            let Some((i, j)) = self.tokens_of(span) else { continue };
+            let Some((i, j)) = self.tokens_of(span) else {
+                continue;
+            };
             // A theme phrase inside an organization's name (`Human Rights Watch`) is the name.
             let inside_name = self.covered[i..j].iter().flatten().any(|&m| {
-                matches!(self.mentions[m].as_ref().map(|m| &m.kind), Some(MentionKind::Known { .. } | MentionKind::Named { .. }))
+                matches!(
+                    self.mentions[m].as_ref().map(|m| &m.kind),
+                    Some(MentionKind::Known { .. } | MentionKind::Named { .. })
+                )
             });
             if !inside_name {
                 let index = self.mentions.len();
-                self.mentions.push(Some(Mention { span, sentence: self.a.token_sentence[i], kind: MentionKind::Theme { concept } }));
+                self.mentions.push(Some(Mention {
+                    span,
+                    sentence: self.a.token_sentence[i],
+                    kind: MentionKind::Theme { concept },
+                }));
                 let _ = index;
             }
         }
@@ -210,13 +250,21 @@ impl<'a, 'd> Extraction<'a, 'd> {
         // resolved to None), then sort by a stable order without reindexing.
         let mut out: Vec<Mention> = Vec::with_capacity(self.mentions.len());
         let mut remap = vec![None; self.mentions.len()];
-        let mut order: Vec<usize> = (0..self.mentions.len()).filter(|&i| self.mentions[i].is_some()).collect();
-        order.sort_by_key(|&i| self.mentions[i].as_ref().map(|m| (m.span.start, std::cmp::Reverse(m.span.end), i)));
+        let mut order: Vec<usize> = (0..self.mentions.len())
+            .filter(|&i| self.mentions[i].is_some())
+            .collect();
+        order.sort_by_key(|&i| {
+            self.mentions[i]
+                .as_ref()
+                .map(|m| (m.span.start, std::cmp::Reverse(m.span.end), i))
+        });
         for (new, &old) in order.iter().enumerate() {
             remap[old] = Some(new);
         }
         for old in order {
-            let Some(mut m) = self.mentions[old].clone() else { continue };
+            let Some(mut m) = self.mentions[old].clone() else {
+                continue;
+            };
             match &mut m.kind {
                 MentionKind::Person { qualifier, .. } | MentionKind::Named { qualifier, .. } => {
                     *qualifier = qualifier.and_then(|q| remap[q]);

@@ -14,13 +14,22 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
     while j < sentence_end && words_seen < 5 {
         let t = x.tok(j);
         let free = x.covered[j].is_none() && x.title_at(j).is_none();
-        let is_initial = t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase());
-        if free && x.is_cap(j) && !is_in(words::STOP_CAPS, t) && !is_in(words::MONTHS, &t.to_lowercase()) {
+        let is_initial =
+            t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase());
+        if free
+            && x.is_cap(j)
+            && !is_in(words::STOP_CAPS, t)
+            && !is_in(words::MONTHS, &t.to_lowercase())
+        {
             words_seen += 1;
             j += 1;
         } else if free && is_initial && words_seen > 0 {
             j += 1;
-        } else if words_seen > 0 && j + 1 < sentence_end && x.is_cap(j + 1) && x.covered[j + 1].is_none() {
+        } else if words_seen > 0
+            && j + 1 < sentence_end
+            && x.is_cap(j + 1)
+            && x.covered[j + 1].is_none()
+        {
             let glued = t == "-" && x.a.tokens[j - 1].span.end == x.a.tokens[j].span.start;
             if glued || is_in(words::NAME_PARTICLES, t) {
                 j += 1;
@@ -45,13 +54,19 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
 fn joined(x: &Extraction, i: usize, j: usize) -> String {
     let s = x.a.tokens[i].span.start;
     let e = x.a.tokens[j - 1].span.end;
-    x.a.doc.text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")
+    x.a.doc.text[s..e]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether mention `m` can qualify a person or body (a country, an organization, a demonym).
 fn qualifies(m: &Mention, x: &Extraction) -> bool {
     match &m.kind {
-        MentionKind::Known { entry } => matches!(x.kb.entries[*entry].etype, EntityType::Country | EntityType::Organization),
+        MentionKind::Known { entry } => matches!(
+            x.kb.entries[*entry].etype,
+            EntityType::Country | EntityType::Organization
+        ),
         MentionKind::Demonym { .. } => true,
         MentionKind::Named { etype, .. } => *etype == EntityType::Organization,
         _ => false,
@@ -60,7 +75,11 @@ fn qualifies(m: &Mention, x: &Extraction) -> bool {
 
 /// Looks left of token `i` for `[modifier] [Qualifier] ['s] [modifier]`: returns the qualifier
 /// mention, the modifier word and the first token of the whole phrase.
-fn qualifier_before(x: &Extraction, i: usize, sentence_start: usize) -> (Option<usize>, Option<String>, usize) {
+fn qualifier_before(
+    x: &Extraction,
+    i: usize,
+    sentence_start: usize,
+) -> (Option<usize>, Option<String>, usize) {
     let mut k = i;
     let mut qualifier = None;
     let mut modifier = None;
@@ -73,7 +92,12 @@ fn qualifier_before(x: &Extraction, i: usize, sentence_start: usize) -> (Option<
             continue;
         }
         if qualifier.is_none() {
-            let behind = if x.a.tokens[prev].kind == TokenKind::Possessive && prev > sentence_start { prev - 1 } else { prev };
+            let behind = if x.a.tokens[prev].kind == TokenKind::Possessive && prev > sentence_start
+            {
+                prev - 1
+            } else {
+                prev
+            };
             if let Some((m, mention)) = x.mention_at(behind) {
                 if qualifies(mention, x) {
                     qualifier = Some(m);
@@ -122,8 +146,16 @@ pub(super) fn people(x: &mut Extraction) {
             }
             name_at = end;
         }
-        let name_end = read_name(x, name_at, sentence.end).or_else(|| (name_at != t1).then(|| read_name(x, t1, sentence.end)).flatten());
-        let name_start = if name_end.is_some() && read_name(x, name_at, sentence.end).is_some() { name_at } else { t1 };
+        let name_end = read_name(x, name_at, sentence.end).or_else(|| {
+            (name_at != t1)
+                .then(|| read_name(x, t1, sentence.end))
+                .flatten()
+        });
+        let name_start = if name_end.is_some() && read_name(x, name_at, sentence.end).is_some() {
+            name_at
+        } else {
+            t1
+        };
         let lowercase_role = !capitalized && title.rank == TitleRank::Role;
         if let Some(end) = name_end {
             if lowercase_role && end - name_start < 2 {
@@ -139,24 +171,55 @@ pub(super) fn people(x: &mut Extraction) {
             }
             let _ = after;
             let title = (title.rank != TitleRank::Honorific).then_some(ti);
-            x.add(t0, end, MentionKind::Person { name: Some(name), title, modifier: None, qualifier });
-        } else if name_at == t1 && x.is_cap(t1) && x.covered[t1].is_none() && !is_in(words::STOP_CAPS, x.tok(t1)) {
+            x.add(
+                t0,
+                end,
+                MentionKind::Person {
+                    name: Some(name),
+                    title,
+                    modifier: None,
+                    qualifier,
+                },
+            );
+        } else if name_at == t1
+            && x.is_cap(t1)
+            && x.covered[t1].is_none()
+            && !is_in(words::STOP_CAPS, x.tok(t1))
+        {
             // The title is the start of a longer name (`Premier League`): not a person.
             continue;
         } else if title.rank != TitleRank::Honorific {
-            let definite = t0 > sentence.start && matches!(x.tok(phrase_start.saturating_sub(1)).to_lowercase().as_str(), "the" | "this");
+            let definite = t0 > sentence.start
+                && matches!(
+                    x.tok(phrase_start.saturating_sub(1))
+                        .to_lowercase()
+                        .as_str(),
+                    "the" | "this"
+                );
             let keep = qualifier.is_some() || (definite && title.rank == TitleRank::Office);
             if keep {
                 let end = if name_at != t1 { name_at } else { t1 };
-                let start = if qualifier.is_some() || modifier.is_some() { phrase_start } else { t0 };
+                let start = if qualifier.is_some() || modifier.is_some() {
+                    phrase_start
+                } else {
+                    t0
+                };
                 // The qualifier's own mention stays: it is also a country or body of its own.
                 let q_index = qualifier;
                 let index = x.mentions.len();
-                let span = crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[end - 1].span.end);
+                let span = crate::text::Span::new(
+                    x.a.tokens[start].span.start,
+                    x.a.tokens[end - 1].span.end,
+                );
                 x.mentions.push(Some(Mention {
                     span,
                     sentence: x.a.token_sentence[t0],
-                    kind: MentionKind::Person { name: None, title: Some(ti), modifier, qualifier: q_index },
+                    kind: MentionKind::Person {
+                        name: None,
+                        title: Some(ti),
+                        modifier,
+                        qualifier: q_index,
+                    },
                 }));
                 for c in &mut x.covered[t0..t1] {
                     *c = Some(index);
@@ -184,14 +247,31 @@ fn speech(x: &mut Extraction) {
                 i += 1;
                 continue;
             };
-            let word_count = (i..end).filter(|&k| x.is_cap(k) && x.tok(k).len() > 2).count();
-            let before = (i > range.start).then(|| x.tok(i - 1)).unwrap_or("");
-            let before2 = (i > range.start + 1).then(|| x.tok(i - 2)).unwrap_or("");
-            let after = (end < range.end).then(|| x.tok(end)).unwrap_or("");
-            let speaks = is_in(words::SPEECH_VERBS, after) || is_in(words::SPEECH_VERBS, before) || (before == "," && is_in(words::SPEECH_VERBS, before2));
+            let word_count = (i..end)
+                .filter(|&k| x.is_cap(k) && x.tok(k).len() > 2)
+                .count();
+            let before = if i > range.start { x.tok(i - 1) } else { "" };
+            let before2 = if i > range.start + 1 {
+                x.tok(i - 2)
+            } else {
+                ""
+            };
+            let after = if end < range.end { x.tok(end) } else { "" };
+            let speaks = is_in(words::SPEECH_VERBS, after)
+                || is_in(words::SPEECH_VERBS, before)
+                || (before == "," && is_in(words::SPEECH_VERBS, before2));
             if (2..=3).contains(&word_count) && speaks {
                 let name = joined(x, i, end);
-                x.add(i, end, MentionKind::Person { name: Some(name), title: None, modifier: None, qualifier: None });
+                x.add(
+                    i,
+                    end,
+                    MentionKind::Person {
+                        name: Some(name),
+                        title: None,
+                        modifier: None,
+                        qualifier: None,
+                    },
+                );
             }
             i = end;
         }
@@ -204,7 +284,18 @@ fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        let person = |k: usize| matches!(x.mention_at(k), Some((_, Mention { kind: MentionKind::Person { .. }, .. })));
+        let person = |k: usize| {
+            matches!(
+                x.mention_at(k),
+                Some((
+                    _,
+                    Mention {
+                        kind: MentionKind::Person { .. },
+                        ..
+                    }
+                ))
+            )
+        };
         if !x.is_cap(i) || person(i) {
             i += 1;
             continue;
@@ -213,7 +304,11 @@ fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
         loop {
             if j < range.end && x.is_cap(j) && !person(j) {
                 j += 1;
-            } else if j + 1 < range.end && matches!(x.tok(j), "of" | "for" | "and" | "&" | "on") && x.is_cap(j + 1) && !person(j + 1) {
+            } else if j + 1 < range.end
+                && matches!(x.tok(j), "of" | "for" | "and" | "&" | "on")
+                && x.is_cap(j + 1)
+                && !person(j + 1)
+            {
                 j += 2;
             } else {
                 break;
@@ -239,13 +334,31 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
             let t = x.tok(i);
             let number = t.strip_prefix("COP").map(|n| n.trim_start_matches('-'));
             let cop = match number {
-                Some(n) if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) => Some((i + 1, n.to_owned())),
-                Some("") if i + 1 < range.end && x.a.tokens[i + 1].kind == TokenKind::Number && x.tok(i + 1).len() <= 2 => Some((i + 2, x.tok(i + 1).to_owned())),
+                Some(n)
+                    if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) =>
+                {
+                    Some((i + 1, n.to_owned()))
+                }
+                Some("")
+                    if i + 1 < range.end
+                        && x.a.tokens[i + 1].kind == TokenKind::Number
+                        && x.tok(i + 1).len() <= 2 =>
+                {
+                    Some((i + 2, x.tok(i + 1).to_owned()))
+                }
                 _ => None,
             };
             if let Some((end, n)) = cop {
                 if x.covered[i..end].iter().all(Option::is_none) {
-                    x.add(i, end, MentionKind::Named { etype: EntityType::Event, name: format!("COP{n}"), qualifier: None });
+                    x.add(
+                        i,
+                        end,
+                        MentionKind::Named {
+                            etype: EntityType::Event,
+                            name: format!("COP{n}"),
+                            qualifier: None,
+                        },
+                    );
                 }
             }
         }
@@ -285,18 +398,30 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
             let mut qualifier = None;
             if let Some((m, mention)) = x.mention_at(i) {
                 let country = match mention.kind {
-                    MentionKind::Known { entry } => x.kb.entries[entry].etype == EntityType::Country,
+                    MentionKind::Known { entry } => {
+                        x.kb.entries[entry].etype == EntityType::Country
+                    }
                     MentionKind::Demonym { .. } => true,
                     _ => false,
                 };
                 if country && is_in(words::GOVERNMENT_SUFFIXES, last) {
                     if let Some((_, qe)) = x.tokens_of(mention.span) {
-                        start = if qe < j && x.a.tokens[qe].kind == TokenKind::Possessive { qe + 1 } else { qe };
+                        start = if qe < j && x.a.tokens[qe].kind == TokenKind::Possessive {
+                            qe + 1
+                        } else {
+                            qe
+                        };
                         qualifier = Some(m);
                     }
                 }
             }
-            if start >= j || x.tokens_of(crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[j - 1].span.end)).is_none() {
+            if start >= j
+                || x.tokens_of(crate::text::Span::new(
+                    x.a.tokens[start].span.start,
+                    x.a.tokens[j - 1].span.end,
+                ))
+                .is_none()
+            {
                 continue;
             }
             let inner: Vec<usize> = x.covered[start..j].iter().flatten().copied().collect();
@@ -305,7 +430,10 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
                     x.remove(m);
                 }
             }
-            if qualifier.is_none() && start > range.start + 1 && x.a.tokens[start - 1].kind == TokenKind::Possessive {
+            if qualifier.is_none()
+                && start > range.start + 1
+                && x.a.tokens[start - 1].kind == TokenKind::Possessive
+            {
                 if let Some((m, mention)) = x.mention_at(start - 2) {
                     if qualifies(mention, x) {
                         qualifier = Some(m);
@@ -313,27 +441,55 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
                 }
             }
             if qualifier.is_none() && etype == EntityType::Organization {
-                qualifier = trailing_country.or_else(|| qualifier_after(x, j, range.end).map(|(m, _)| m));
+                qualifier =
+                    trailing_country.or_else(|| qualifier_after(x, j, range.end).map(|(m, _)| m));
             }
             let name = joined(x, start, j);
-            x.add(start, j, MentionKind::Named { etype, name, qualifier });
+            x.add(
+                start,
+                j,
+                MentionKind::Named {
+                    etype,
+                    name,
+                    qualifier,
+                },
+            );
         }
         // `the Brussels summit`, `a NATO summit`: a known place or body before an event noun.
         for i in range.clone() {
             if !is_in(words::EVENT_NOUNS, x.tok(i)) || i == range.start || i == 0 {
                 continue;
             }
-            let Some((m, mention)) = x.mention_at(i - 1) else { continue };
-            let MentionKind::Known { entry } = mention.kind else { continue };
+            let Some((m, mention)) = x.mention_at(i - 1) else {
+                continue;
+            };
+            let MentionKind::Known { entry } = mention.kind else {
+                continue;
+            };
             let etype = x.kb.entries[entry].etype;
-            if x.tok(i) != "summit" || !matches!(etype, EntityType::Place | EntityType::Organization | EntityType::Country) {
+            if x.tok(i) != "summit"
+                || !matches!(
+                    etype,
+                    EntityType::Place | EntityType::Organization | EntityType::Country
+                )
+            {
                 continue;
             }
-            let Some((start, _)) = x.tokens_of(mention.span) else { continue };
+            let Some((start, _)) = x.tokens_of(mention.span) else {
+                continue;
+            };
             let name = format!("{} summit", joined(x, start, i));
             let index = x.mentions.len();
             let span = crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[i].span.end);
-            x.mentions.push(Some(Mention { span, sentence: s, kind: MentionKind::Named { etype: EntityType::Event, name, qualifier: Some(m) } }));
+            x.mentions.push(Some(Mention {
+                span,
+                sentence: s,
+                kind: MentionKind::Named {
+                    etype: EntityType::Event,
+                    name,
+                    qualifier: Some(m),
+                },
+            }));
             x.covered[i] = Some(index);
         }
     }
@@ -348,8 +504,15 @@ pub(super) fn places_by_context(x: &mut Extraction) {
         }
         let mut i = range.start + 1;
         while i < range.end {
-            let after_preposition = matches!(x.tok(i - 1), "in" | "at" | "from" | "near" | "to" | "outside");
-            if !after_preposition || !x.is_cap(i) || x.covered[i].is_some() || is_in(words::STOP_CAPS, x.tok(i)) {
+            let after_preposition = matches!(
+                x.tok(i - 1),
+                "in" | "at" | "from" | "near" | "to" | "outside"
+            );
+            if !after_preposition
+                || !x.is_cap(i)
+                || x.covered[i].is_some()
+                || is_in(words::STOP_CAPS, x.tok(i))
+            {
                 i += 1;
                 continue;
             }
@@ -364,7 +527,15 @@ pub(super) fn places_by_context(x: &mut Extraction) {
                 .map(|(m, _)| m);
             if let Some(q) = country {
                 let name = joined(x, i, j);
-                x.add(i, j, MentionKind::Named { etype: EntityType::Place, name, qualifier: Some(q) });
+                x.add(
+                    i,
+                    j,
+                    MentionKind::Named {
+                        etype: EntityType::Place,
+                        name,
+                        qualifier: Some(q),
+                    },
+                );
             }
             i = j.max(i + 1);
         }
@@ -378,20 +549,37 @@ pub(super) fn outlets_and_datelines(x: &mut Extraction) {
         if x.covered[i].is_some() || x.a.tokens[i].kind != TokenKind::Word {
             continue;
         }
-        let Some((host, tld)) = t.rsplit_once('.') else { continue };
+        let Some((host, tld)) = t.rsplit_once('.') else {
+            continue;
+        };
         let is_domain = (2..=4).contains(&tld.len())
             && tld.chars().all(|c| c.is_ascii_lowercase())
             && host.chars().count() >= 2
             && host.chars().next().is_some_and(char::is_alphabetic)
             && !host.contains('.');
         if is_domain {
-            x.add(i, i + 1, MentionKind::Named { etype: EntityType::Organization, name: t.to_owned(), qualifier: None });
+            x.add(
+                i,
+                i + 1,
+                MentionKind::Named {
+                    etype: EntityType::Organization,
+                    name: t.to_owned(),
+                    qualifier: None,
+                },
+            );
         }
     }
-    let Some(dateline) = x.a.doc.dateline else { return };
-    for (span, etype) in [(Some(dateline.place), EntityType::Place), (dateline.agency, EntityType::Organization)] {
+    let Some(dateline) = x.a.doc.dateline else {
+        return;
+    };
+    for (span, etype) in [
+        (Some(dateline.place), EntityType::Place),
+        (dateline.agency, EntityType::Organization),
+    ] {
         let Some(span) = span else { continue };
-        let Some((i, j)) = x.tokens_of(span) else { continue };
+        let Some((i, j)) = x.tokens_of(span) else {
+            continue;
+        };
         if x.covered[i..j].iter().any(Option::is_some) {
             continue;
         }
@@ -401,13 +589,27 @@ pub(super) fn outlets_and_datelines(x: &mut Extraction) {
             .split(' ')
             .map(|w| {
                 let mut c = w.chars();
-                c.next().map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect::<String>()).unwrap_or_default()
+                c.next()
+                    .map(|f| {
+                        f.to_uppercase()
+                            .chain(c.flat_map(char::to_lowercase))
+                            .collect::<String>()
+                    })
+                    .unwrap_or_default()
             })
             .collect::<Vec<_>>()
             .join(" ");
         let kind = match x.kb.lookup(&written).or_else(|| x.kb.lookup(&title_case)) {
             Some(entry) => MentionKind::Known { entry },
-            None => MentionKind::Named { etype, name: if written.chars().all(|c| !c.is_lowercase()) { title_case } else { written }, qualifier: None },
+            None => MentionKind::Named {
+                etype,
+                name: if written.chars().all(|c| !c.is_lowercase()) {
+                    title_case
+                } else {
+                    written
+                },
+                qualifier: None,
+            },
         };
         x.add(i, j, kind);
     }
@@ -425,7 +627,11 @@ pub(super) fn known_names_again(x: &mut Extraction) {
             }
         }
     }
-    let surnames: Vec<&String> = names.iter().filter(|p| p.len() >= 2).filter_map(|p| p.last()).collect();
+    let surnames: Vec<&String> = names
+        .iter()
+        .filter(|p| p.len() >= 2)
+        .filter_map(|p| p.last())
+        .collect();
     let mut i = 0;
     while i < x.a.tokens.len() {
         if x.covered[i].is_some() || !x.is_cap(i) {
@@ -433,7 +639,12 @@ pub(super) fn known_names_again(x: &mut Extraction) {
             continue;
         }
         let full = names.iter().find(|parts| {
-            parts.len() >= 2 && i + parts.len() <= x.a.tokens.len() && parts.iter().enumerate().all(|(k, p)| x.tok(i + k) == p && x.covered[i + k].is_none())
+            parts.len() >= 2
+                && i + parts.len() <= x.a.tokens.len()
+                && parts
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| x.tok(i + k) == p && x.covered[i + k].is_none())
         });
         let len = match full {
             Some(parts) => parts.len(),
@@ -444,12 +655,25 @@ pub(super) fn known_names_again(x: &mut Extraction) {
             }
         };
         // Not the first word of a longer unknown name (`Blinken Street`).
-        if i + len < x.a.tokens.len() && x.is_cap(i + len) && x.covered[i + len].is_none() && x.in_prose(i) {
+        if i + len < x.a.tokens.len()
+            && x.is_cap(i + len)
+            && x.covered[i + len].is_none()
+            && x.in_prose(i)
+        {
             i += len;
             continue;
         }
         let name = joined(x, i, i + len);
-        x.add(i, i + len, MentionKind::Person { name: Some(name), title: None, modifier: None, qualifier: None });
+        x.add(
+            i,
+            i + len,
+            MentionKind::Person {
+                name: Some(name),
+                title: None,
+                modifier: None,
+                qualifier: None,
+            },
+        );
         i += len;
     }
 }

@@ -76,7 +76,9 @@ impl Document {
 fn leading_date(text: &str) -> (Option<String>, usize) {
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
-    let word_len = trimmed.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(trimmed.len());
+    let word_len = trimmed
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(trimmed.len());
     if !trimmed[..word_len].eq_ignore_ascii_case("date") {
         return (None, 0);
     }
@@ -102,7 +104,11 @@ pub(crate) fn iso_date_prefix(s: &str) -> Option<String> {
     }
     let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if b.get(10).is_some_and(|c| c.is_ascii_digit()) || !(1..=12).contains(&m) || d == 0 || d > crate::relate::days_in_month(y as i32, m) {
+    if b.get(10).is_some_and(|c| c.is_ascii_digit())
+        || !(1..=12).contains(&m)
+        || d == 0
+        || d > crate::relate::days_in_month(y as i32, m)
+    {
         return None;
     }
     Some(s[..10].to_owned())
@@ -120,7 +126,10 @@ fn find_dateline(text: &str, body_start: usize) -> Option<Dateline> {
     })?;
     let prefix = head[..dash_at].trim_end();
     let (place_part, agency) = match (prefix.find('('), prefix.ends_with(')')) {
-        (Some(open), true) => (prefix[..open].trim_end(), Some((open + 1, prefix.len() - 1))),
+        (Some(open), true) => (
+            prefix[..open].trim_end(),
+            Some((open + 1, prefix.len() - 1)),
+        ),
         _ => (prefix, None),
     };
     let place_text = place_part.split(',').next().unwrap_or("").trim_end();
@@ -144,7 +153,11 @@ fn find_title(text: &str, body_start: usize) -> String {
     if let Some(h) = body.lines().find_map(|l| l.strip_prefix('#')) {
         return h.trim_start_matches('#').trim().to_owned();
     }
-    let first = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let ends_like_sentence = first.ends_with(['.', '!', '?', ':', ';']);
     if !first.is_empty() && first.chars().count() <= 150 && !ends_like_sentence {
         return first.to_owned();
@@ -164,8 +177,16 @@ mod tests {
     #[test]
     fn date_lines() {
         for (text, date, body) in [
-            ("date 2024-02-17 In a significant", Some("2024-02-17"), "In a significant"),
-            ("Date: 2023-12-01\n\nHeadline", Some("2023-12-01"), "Headline"),
+            (
+                "date 2024-02-17 In a significant",
+                Some("2024-02-17"),
+                "In a significant",
+            ),
+            (
+                "Date: 2023-12-01\n\nHeadline",
+                Some("2023-12-01"),
+                "Headline",
+            ),
             ("date 2024-02-30 bad day", None, "date 2024-02-30 bad day"),
             ("dated 2024-02-17", None, "dated 2024-02-17"),
             ("Headline\n\nBody", None, "Headline\n\nBody"),
@@ -179,16 +200,36 @@ mod tests {
     #[test]
     fn datelines() {
         for (text, place, agency) in [
-            ("Baku – Azerbaijan’s Foreign Minister met", Some("Baku"), None),
-            ("LONDON (Reuters) - Shares fell", Some("LONDON"), Some("Reuters")),
-            ("WASHINGTON, Feb 17 (AP) — Talks", Some("WASHINGTON"), Some("AP")),
+            (
+                "Baku – Azerbaijan’s Foreign Minister met",
+                Some("Baku"),
+                None,
+            ),
+            (
+                "LONDON (Reuters) - Shares fell",
+                Some("LONDON"),
+                Some("Reuters"),
+            ),
+            (
+                "WASHINGTON, Feb 17 (AP) — Talks",
+                Some("WASHINGTON"),
+                Some("AP"),
+            ),
             ("New York - The", Some("New York"), None),
             ("The talks - which were long - ended", None, None),
             ("Quarterly profits at US media giant rose", None, None),
         ] {
             let d = Document::from_text("x", "t", text);
-            assert_eq!(d.dateline.map(|dl| d.slice(dl.place).to_owned()).as_deref(), place, "{text}");
-            assert_eq!(d.dateline.and_then(|dl| dl.agency).map(|s| d.slice(s)), agency, "{text}");
+            assert_eq!(
+                d.dateline.map(|dl| d.slice(dl.place).to_owned()).as_deref(),
+                place,
+                "{text}"
+            );
+            assert_eq!(
+                d.dateline.and_then(|dl| dl.agency).map(|s| d.slice(s)),
+                agency,
+                "{text}"
+            );
         }
     }
 

@@ -44,7 +44,11 @@ fn civil_from_days(z: i64) -> (i32, u32, u32) {
 
 fn parse_iso(s: &str) -> Option<(i32, u32, u32)> {
     let mut p = s.splitn(3, '-');
-    Some((p.next()?.parse().ok()?, p.next()?.parse().ok()?, p.next()?.get(..2)?.parse().ok()?))
+    Some((
+        p.next()?.parse().ok()?,
+        p.next()?.parse().ok()?,
+        p.next()?.get(..2)?.parse().ok()?,
+    ))
 }
 
 fn iso(y: i32, m: u32, d: u32) -> String {
@@ -56,7 +60,10 @@ fn month_of(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| m.starts_with(&w) && (w.len() == m.len() || w.len() <= 4)).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w) && (w.len() == m.len() || w.len() <= 4))
+        .map(|i| i as u32 + 1)
 }
 
 /// The first date a sentence's words give, as ISO `YYYY-MM-DD`: `17 February 2024`, `February 17,
@@ -71,7 +78,8 @@ fn month_of(word: &str) -> Option<u32> {
 /// ```
 pub fn date_in(words: &[&str], doc_date: Option<&str>) -> Option<String> {
     let base = doc_date.and_then(parse_iso);
-    let valid = |y: i32, m: u32, d: u32| (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m);
+    let valid =
+        |y: i32, m: u32, d: u32| (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m);
     for (i, w) in words.iter().enumerate() {
         if let Some((y, m, d)) = parse_iso(w).filter(|_| w.len() == 10) {
             if valid(y, m, d) {
@@ -79,7 +87,12 @@ pub fn date_in(words: &[&str], doc_date: Option<&str>) -> Option<String> {
             }
         }
         let next = |k: usize| words.get(i + k).copied().unwrap_or("");
-        let year_at = |k: usize| next(k).parse::<i32>().ok().filter(|y| (1900..=2100).contains(y));
+        let year_at = |k: usize| {
+            next(k)
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2100).contains(y))
+        };
         // 17 February [2024]
         if let (Ok(d), Some(m)) = (w.parse::<u32>(), month_of(next(1))) {
             let y = year_at(2).or(base.map(|b| b.0));
@@ -89,7 +102,12 @@ pub fn date_in(words: &[&str], doc_date: Option<&str>) -> Option<String> {
         }
         // February 17[,] [2024]
         if let (Some(m), Ok(d)) = (month_of(w), next(1).parse::<u32>()) {
-            let y = if next(2) == "," { year_at(3) } else { year_at(2) }.or(base.map(|b| b.0));
+            let y = if next(2) == "," {
+                year_at(3)
+            } else {
+                year_at(2)
+            }
+            .or(base.map(|b| b.0));
             if let Some(y) = y.filter(|&y| valid(y, m, d)) {
                 return Some(iso(y, m, d));
             }
@@ -101,11 +119,15 @@ pub fn date_in(words: &[&str], doc_date: Option<&str>) -> Option<String> {
             "today" | "tonight" => Some(0),
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),
-            _ => WEEKDAYS.iter().position(|d| *d == lower).filter(|_| i > 0 && matches!(words[i - 1], "on" | "last" | "On")).map(|wd| {
-                // 1970-01-01 was a Thursday (index 3 with Monday = 0).
-                let base_wd = (today + 3).rem_euclid(7);
-                -((base_wd - wd as i64).rem_euclid(7))
-            }),
+            _ => WEEKDAYS
+                .iter()
+                .position(|d| *d == lower)
+                .filter(|_| i > 0 && matches!(words[i - 1], "on" | "last" | "On"))
+                .map(|wd| {
+                    // 1970-01-01 was a Thursday (index 3 with Monday = 0).
+                    let base_wd = (today + 3).rem_euclid(7);
+                    -((base_wd - wd as i64).rem_euclid(7))
+                }),
         };
         if let Some(s) = shift {
             let (y, m, d) = civil_from_days(today + s);
@@ -122,7 +144,11 @@ mod tests {
     #[test]
     fn cases() {
         let cases: &[(&str, Option<&str>, Option<&str>)] = &[
-            ("met on 17 February 2024 in Munich", None, Some("2024-02-17")),
+            (
+                "met on 17 February 2024 in Munich",
+                None,
+                Some("2024-02-17"),
+            ),
             ("met on February 17 , 2024", None, Some("2024-02-17")),
             ("on Feb. 17", Some("2024-03-01"), Some("2024-02-17")),
             ("met on Friday", Some("2024-02-17"), Some("2024-02-16")),

@@ -28,8 +28,25 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Words that make a sentence about a meeting.
 const MEETING_WORDS: &[&str] = &[
-    "met", "meet", "meets", "meeting", "meetings", "talks", "discussion", "discussions", "discussed", "dialogue",
-    "conversation", "convened", "negotiations", "consultations", "visit", "visited", "summit", "call", "exchange",
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "meetings",
+    "talks",
+    "discussion",
+    "discussions",
+    "discussed",
+    "dialogue",
+    "conversation",
+    "convened",
+    "negotiations",
+    "consultations",
+    "visit",
+    "visited",
+    "summit",
+    "call",
+    "exchange",
     "held",
 ];
 
@@ -43,18 +60,32 @@ struct Facts {
 }
 
 impl Facts {
-    fn add(&mut self, source: &EntityId, rtype: RelationType, target: &EntityId, confidence: f32, evidence: Evidence) {
+    fn add(
+        &mut self,
+        source: &EntityId,
+        rtype: RelationType,
+        target: &EntityId,
+        confidence: f32,
+        evidence: Evidence,
+    ) {
         if source == target {
             return;
         }
-        let (s, t) = if rtype.is_symmetric() && target < source { (target, source) } else { (source, target) };
-        let r = self.by_key.entry((s.clone(), rtype, t.clone())).or_insert_with(|| Relation {
-            source: s.clone(),
-            rtype,
-            target: t.clone(),
-            confidence,
-            evidence: Vec::new(),
-        });
+        let (s, t) = if rtype.is_symmetric() && target < source {
+            (target, source)
+        } else {
+            (source, target)
+        };
+        let r = self
+            .by_key
+            .entry((s.clone(), rtype, t.clone()))
+            .or_insert_with(|| Relation {
+                source: s.clone(),
+                rtype,
+                target: t.clone(),
+                confidence,
+                evidence: Vec::new(),
+            });
         r.confidence = r.confidence.max(confidence);
         if !r.evidence.contains(&evidence) {
             r.evidence.push(evidence);
@@ -86,7 +117,14 @@ pub fn relate(docs: &[AnalyzedDoc], resolved: &mut Resolved, kb: &KnowledgeBase)
                 let etype = resolved.entities.get(&id)?.etype;
                 let first = a.token_at(m.span.start);
                 let end = a.token_at(m.span.end);
-                Some(Seen { index, id, etype, first, end, sentence: m.sentence })
+                Some(Seen {
+                    index,
+                    id,
+                    etype,
+                    first,
+                    end,
+                    sentence: m.sentence,
+                })
             })
             .collect();
         let ev = |s: &Seen| evidence(a, &dm.mentions[s.index].span, s.sentence);
@@ -95,11 +133,22 @@ pub fn relate(docs: &[AnalyzedDoc], resolved: &mut Resolved, kb: &KnowledgeBase)
         parties_and_support(a, &seen, &mut facts, &ev);
         meetings(a, &seen, resolved, &mut facts, &ev);
     }
-    facts.by_key.into_values().filter(|r| resolved.entities.contains_key(&r.source) && resolved.entities.contains_key(&r.target)).collect()
+    facts
+        .by_key
+        .into_values()
+        .filter(|r| {
+            resolved.entities.contains_key(&r.source) && resolved.entities.contains_key(&r.target)
+        })
+        .collect()
 }
 
 fn evidence(a: &AnalyzedDoc, span: &crate::text::Span, sentence: usize) -> Evidence {
-    Evidence { doc: a.doc.id.clone(), sentence, span: *span, text: a.doc.slice(*span).to_owned() }
+    Evidence {
+        doc: a.doc.id.clone(),
+        sentence,
+        span: *span,
+        text: a.doc.slice(*span).to_owned(),
+    }
 }
 
 /// `affiliated_with` from qualifiers; `part_of` and `located_in` from the knowledge base and context.
@@ -121,14 +170,21 @@ fn affiliations_and_hierarchy(
     for s in seen {
         let m = &dm.mentions[s.index];
         match &m.kind {
-            MentionKind::Person { qualifier: Some(q), .. } => {
-                let Some(qid) = dm.entity[*q].clone() else { continue };
+            MentionKind::Person {
+                qualifier: Some(q), ..
+            } => {
+                let Some(qid) = dm.entity[*q].clone() else {
+                    continue;
+                };
                 facts.add(&s.id, RelationType::AffiliatedWith, &qid, 0.9, ev(s));
                 // Serving a country's body is serving the country.
                 let org_country = country_of_id(&qid).or_else(|| {
                     let qm = &dm.mentions[*q];
                     match &qm.kind {
-                        MentionKind::Named { qualifier: Some(qq), .. } => dm.entity[*qq].clone(),
+                        MentionKind::Named {
+                            qualifier: Some(qq),
+                            ..
+                        } => dm.entity[*qq].clone(),
                         _ => None,
                     }
                 });
@@ -136,14 +192,26 @@ fn affiliations_and_hierarchy(
                     facts.add(&s.id, RelationType::AffiliatedWith, &c, 0.7, ev(s));
                 }
             }
-            MentionKind::Named { etype, qualifier: Some(q), .. } => {
-                let Some(qid) = dm.entity[*q].clone() else { continue };
+            MentionKind::Named {
+                etype,
+                qualifier: Some(q),
+                ..
+            } => {
+                let Some(qid) = dm.entity[*q].clone() else {
+                    continue;
+                };
                 let rtype = match etype {
                     EntityType::Organization => RelationType::PartOf,
                     EntityType::Place => RelationType::LocatedIn,
                     EntityType::Event => {
-                        let place = resolved.entities.get(&qid).is_some_and(|e| matches!(e.etype, EntityType::Place | EntityType::Country));
-                        if place { RelationType::Location } else { RelationType::Host }
+                        let place = resolved.entities.get(&qid).is_some_and(|e| {
+                            matches!(e.etype, EntityType::Place | EntityType::Country)
+                        });
+                        if place {
+                            RelationType::Location
+                        } else {
+                            RelationType::Host
+                        }
                     }
                     _ => continue,
                 };
@@ -169,26 +237,43 @@ fn affiliations_and_hierarchy(
 }
 
 fn kb_label_of(kb: &KnowledgeBase, id: &EntityId) -> Option<String> {
-    kb.entries.iter().find(|e| e.key == id.0).map(|e| e.label.clone())
+    kb.entries
+        .iter()
+        .find(|e| e.key == id.0)
+        .map(|e| e.label.clone())
 }
 
 /// `hosting COP29`, `COP29 in Baku`, `COP29, hosted by Azerbaijan`.
 fn named_events(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &dyn Fn(&Seen) -> Evidence) {
     for e in seen.iter().filter(|s| s.etype == EntityType::Event) {
         let range = a.sentences[e.sentence].tokens.clone();
-        let in_sentence: Vec<&Seen> = seen.iter().filter(|s| s.sentence == e.sentence && s.id != e.id).collect();
+        let in_sentence: Vec<&Seen> = seen
+            .iter()
+            .filter(|s| s.sentence == e.sentence && s.id != e.id)
+            .collect();
         // Location: `EVENT in PLACE` within two tokens.
         if e.end + 1 < range.end && matches!(a.token_text(e.end), "in" | "at") {
-            if let Some(p) = in_sentence.iter().find(|s| s.first == e.end + 1 && matches!(s.etype, EntityType::Place | EntityType::Country)) {
+            if let Some(p) = in_sentence.iter().find(|s| {
+                s.first == e.end + 1 && matches!(s.etype, EntityType::Place | EntityType::Country)
+            }) {
                 facts.add(&e.id, RelationType::Location, &p.id, 0.8, ev(p));
             }
         }
         // Host: a host word just before the event; the host is the nearest actor before that word.
-        let host_word = (range.start..e.first).rev().take(3).find(|&k| a.token_text(k).to_lowercase().starts_with("host"));
+        let host_word = (range.start..e.first)
+            .rev()
+            .take(3)
+            .find(|&k| a.token_text(k).to_lowercase().starts_with("host"));
         if let Some(k) = host_word {
             let host = in_sentence
                 .iter()
-                .filter(|s| s.end <= k && matches!(s.etype, EntityType::Country | EntityType::Organization | EntityType::Place))
+                .filter(|s| {
+                    s.end <= k
+                        && matches!(
+                            s.etype,
+                            EntityType::Country | EntityType::Organization | EntityType::Place
+                        )
+                })
                 .max_by_key(|s| s.end);
             if let Some(h) = host {
                 facts.add(&e.id, RelationType::Host, &h.id, 0.75, ev(h));
@@ -200,7 +285,10 @@ fn named_events(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &dyn Fn(&
             k += 1;
         }
         if k + 1 < range.end && a.token_text(k) == "hosted" && a.token_text(k + 1) == "by" {
-            if let Some(h) = in_sentence.iter().find(|s| s.first == k + 2 || (s.first == k + 3 && a.token_text(k + 2) == "the")) {
+            if let Some(h) = in_sentence
+                .iter()
+                .find(|s| s.first == k + 2 || (s.first == k + 3 && a.token_text(k + 2) == "the"))
+            {
                 facts.add(&e.id, RelationType::Host, &h.id, 0.8, ev(h));
             }
         }
@@ -208,15 +296,37 @@ fn named_events(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &dyn Fn(&
 }
 
 /// `party` of agreements; `supports`.
-fn parties_and_support(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &dyn Fn(&Seen) -> Evidence) {
+fn parties_and_support(
+    a: &AnalyzedDoc,
+    seen: &[Seen],
+    facts: &mut Facts,
+    ev: &dyn Fn(&Seen) -> Evidence,
+) {
     let actor = |s: &&Seen| matches!(s.etype, EntityType::Country | EntityType::Organization);
     for t in seen.iter().filter(|s| s.etype == EntityType::Theme) {
-        let surface: String = (t.first..t.end).map(|k| a.token_text(k).to_lowercase()).collect::<Vec<_>>().join(" ");
-        if !["agreement", "deal", "treaty", "accord", "accords", "ceasefire"].iter().any(|w| surface.contains(w)) {
+        let surface: String = (t.first..t.end)
+            .map(|k| a.token_text(k).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if ![
+            "agreement",
+            "deal",
+            "treaty",
+            "accord",
+            "accords",
+            "ceasefire",
+        ]
+        .iter()
+        .any(|w| surface.contains(w))
+        {
             continue;
         }
         let range = a.sentences[t.sentence].tokens.clone();
-        let same: Vec<&Seen> = seen.iter().filter(|s| s.sentence == t.sentence).filter(actor).collect();
+        let same: Vec<&Seen> = seen
+            .iter()
+            .filter(|s| s.sentence == t.sentence)
+            .filter(actor)
+            .collect();
         // After: `between X and Y`, `with X`.
         let mut k = t.end;
         if k < range.end && matches!(a.token_text(k), "between" | "with") {
@@ -227,7 +337,9 @@ fn parties_and_support(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &d
                     k += 1;
                     continue;
                 }
-                let Some(p) = same.iter().find(|s| s.first == k) else { break };
+                let Some(p) = same.iter().find(|s| s.first == k) else {
+                    break;
+                };
                 facts.add(&t.id, RelationType::Party, &p.id, 0.8, ev(p));
                 parties += 1;
                 k = p.end;
@@ -241,7 +353,12 @@ fn parties_and_support(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &d
             if parties > 0 {
                 let possessor = same
                     .iter()
-                    .filter(|s| s.end < t.first && t.first - s.end <= 8 && s.end < range.end && a.tokens[s.end].kind == TokenKind::Possessive)
+                    .filter(|s| {
+                        s.end < t.first
+                            && t.first - s.end <= 8
+                            && s.end < range.end
+                            && a.tokens[s.end].kind == TokenKind::Possessive
+                    })
                     .max_by_key(|s| s.end);
                 if let Some(p) = possessor {
                     facts.add(&t.id, RelationType::Party, &p.id, 0.65, ev(p));
@@ -251,7 +368,9 @@ fn parties_and_support(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &d
         // Before: `Azerbaijan-Armenia peace agreement`.
         let mut k = t.first;
         for _ in 0..2 {
-            let Some(p) = same.iter().find(|s| s.end == k) else { break };
+            let Some(p) = same.iter().find(|s| s.end == k) else {
+                break;
+            };
             facts.add(&t.id, RelationType::Party, &p.id, 0.8, ev(p));
             if p.first > range.start && matches!(a.token_text(p.first - 1), "-" | "–" | "/") {
                 k = p.first - 1;
@@ -271,8 +390,19 @@ fn parties_and_support(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &d
                 continue;
             }
             let same: Vec<&Seen> = seen.iter().filter(|x| x.sentence == s).collect();
-            let before = if noun && k > range.start + 1 && a.tokens[k - 1].kind == TokenKind::Possessive { k - 1 } else { k };
-            let Some(subject) = same.iter().find(|x| x.end == before && matches!(x.etype, EntityType::Country | EntityType::Organization | EntityType::Person)) else {
+            let before =
+                if noun && k > range.start + 1 && a.tokens[k - 1].kind == TokenKind::Possessive {
+                    k - 1
+                } else {
+                    k
+                };
+            let Some(subject) = same.iter().find(|x| {
+                x.end == before
+                    && matches!(
+                        x.etype,
+                        EntityType::Country | EntityType::Organization | EntityType::Person
+                    )
+            }) else {
                 continue;
             };
             let mut j = k + 1;
@@ -285,7 +415,16 @@ fn parties_and_support(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &d
             let object = same
                 .iter()
                 .filter(|x| x.first >= j && x.first <= j + 3 && x.id != subject.id)
-                .filter(|x| matches!(x.etype, EntityType::Country | EntityType::Organization | EntityType::Event | EntityType::Theme | EntityType::Person))
+                .filter(|x| {
+                    matches!(
+                        x.etype,
+                        EntityType::Country
+                            | EntityType::Organization
+                            | EntityType::Event
+                            | EntityType::Theme
+                            | EntityType::Person
+                    )
+                })
                 .min_by_key(|x| x.first);
             if let Some(o) = object {
                 facts.add(&subject.id, RelationType::Supports, &o.id, 0.7, ev(subject));
@@ -304,36 +443,60 @@ struct Meeting {
 }
 
 /// Meetings and talks: participants, met_with, location, date, topics, reported_by.
-fn meetings(a: &AnalyzedDoc, seen: &[Seen], resolved: &mut Resolved, facts: &mut Facts, ev: &dyn Fn(&Seen) -> Evidence) {
+fn meetings(
+    a: &AnalyzedDoc,
+    seen: &[Seen],
+    resolved: &mut Resolved,
+    facts: &mut Facts,
+    ev: &dyn Fn(&Seen) -> Evidence,
+) {
     let mut events: Vec<Meeting> = Vec::new();
     for s in 0..a.sentences.len() {
         if !a.blocks[a.sentences[s].block].kind.is_prose() {
             continue;
         }
         let range = a.sentences[s].tokens.clone();
-        let trigger = range.clone().find(|&k| MEETING_WORDS.contains(&a.token_text(k).to_lowercase().as_str()));
+        let trigger = range
+            .clone()
+            .find(|&k| MEETING_WORDS.contains(&a.token_text(k).to_lowercase().as_str()));
         let Some(trigger) = trigger else { continue };
         let mut people: Vec<&Seen> = Vec::new();
-        for p in seen.iter().filter(|x| x.sentence == s && x.etype == EntityType::Person) {
+        for p in seen
+            .iter()
+            .filter(|x| x.sentence == s && x.etype == EntityType::Person)
+        {
             if !people.iter().any(|q| q.id == p.id) {
                 people.push(p);
             }
         }
-        let anaphoric = trigger > range.start && ANAPHORA.contains(&a.token_text(trigger - 1).to_lowercase().as_str())
-            || (trigger > range.start + 1 && ANAPHORA.contains(&a.token_text(trigger - 2).to_lowercase().as_str()));
+        let anaphoric = trigger > range.start
+            && ANAPHORA.contains(&a.token_text(trigger - 1).to_lowercase().as_str())
+            || (trigger > range.start + 1
+                && ANAPHORA.contains(&a.token_text(trigger - 2).to_lowercase().as_str()));
         let target = if people.len() >= 2 {
-            let overlapping = events.iter().position(|e| people.iter().any(|p| e.participants.iter().any(|(q, _)| *q == p.id)));
+            let overlapping = events.iter().position(|e| {
+                people
+                    .iter()
+                    .any(|p| e.participants.iter().any(|(q, _)| *q == p.id))
+            });
             match overlapping {
                 Some(i) => Some(i),
                 None => {
                     let kind = match a.token_text(trigger).to_lowercase().as_str() {
                         "summit" => "summit",
-                        "talks" | "negotiations" | "consultations" | "discussion" | "discussions" | "dialogue" | "conversation" | "exchange" => "talks",
+                        "talks" | "negotiations" | "consultations" | "discussion"
+                        | "discussions" | "dialogue" | "conversation" | "exchange" => "talks",
                         "visit" | "visited" => "visit",
                         "call" => "call",
                         _ => "meeting",
                     };
-                    events.push(Meeting { participants: Vec::new(), sentences: BTreeSet::new(), location: None, date: None, kind });
+                    events.push(Meeting {
+                        participants: Vec::new(),
+                        sentences: BTreeSet::new(),
+                        location: None,
+                        date: None,
+                        kind,
+                    });
                     Some(events.len() - 1)
                 }
             }
@@ -354,18 +517,26 @@ fn meetings(a: &AnalyzedDoc, seen: &[Seen], resolved: &mut Resolved, facts: &mut
         }
         // Location: `in PLACE` / `at PLACE`, or `the PLACE meeting`.
         if e.location.is_none() {
-            let place = seen.iter().filter(|x| x.sentence == s && matches!(x.etype, EntityType::Place | EntityType::Country)).find(|x| {
-                let preposition = x.first > range.start && matches!(a.token_text(x.first - 1), "in" | "at");
-                let before_trigger = x.end == trigger;
-                preposition || before_trigger
-            });
+            let place = seen
+                .iter()
+                .filter(|x| {
+                    x.sentence == s && matches!(x.etype, EntityType::Place | EntityType::Country)
+                })
+                .find(|x| {
+                    let preposition =
+                        x.first > range.start && matches!(a.token_text(x.first - 1), "in" | "at");
+                    let before_trigger = x.end == trigger;
+                    preposition || before_trigger
+                });
             if let Some(p) = place {
                 e.location = Some((p.id.clone(), ev(p)));
             }
         }
         if e.date.is_none() {
             let words: Vec<&str> = range.clone().map(|k| a.token_text(k)).collect();
-            e.date = date_in(&words, None).or_else(|| date_in(&words, a.doc.date.as_deref()).filter(|_| a.doc.date.is_some()));
+            e.date = date_in(&words, None).or_else(|| {
+                date_in(&words, a.doc.date.as_deref()).filter(|_| a.doc.date.is_some())
+            });
         }
     }
     if events.is_empty() {
@@ -379,11 +550,22 @@ fn meetings(a: &AnalyzedDoc, seen: &[Seen], resolved: &mut Resolved, facts: &mut
             continue;
         }
         let date = e.date.clone().or_else(|| a.doc.date.clone());
-        let mut names: Vec<String> = e.participants.iter().filter_map(|(id, _)| resolved.entities.get(id).map(|x| x.label.clone())).collect();
-        let place = e.location.as_ref().and_then(|(id, _)| resolved.entities.get(id).map(|x| x.label.clone()));
+        let mut names: Vec<String> = e
+            .participants
+            .iter()
+            .filter_map(|(id, _)| resolved.entities.get(id).map(|x| x.label.clone()))
+            .collect();
+        let place = e
+            .location
+            .as_ref()
+            .and_then(|(id, _)| resolved.entities.get(id).map(|x| x.label.clone()));
         let key = match &date {
             Some(d) => {
-                let mut parts: Vec<String> = e.participants.iter().map(|(id, _)| slug(id.as_str().trim_start_matches("person/"))).collect();
+                let mut parts: Vec<String> = e
+                    .participants
+                    .iter()
+                    .map(|(id, _)| slug(id.as_str().trim_start_matches("person/")))
+                    .collect();
                 parts.sort();
                 format!("event/{d}-{}-{}", e.kind, parts.join("-"))
             }
@@ -392,7 +574,11 @@ fn meetings(a: &AnalyzedDoc, seen: &[Seen], resolved: &mut Resolved, facts: &mut
         let id = EntityId(key);
         let label = {
             let last = names.pop().unwrap_or_default();
-            let who = if names.is_empty() { last } else { format!("{} and {last}", names.join(", ")) };
+            let who = if names.is_empty() {
+                last
+            } else {
+                format!("{} and {last}", names.join(", "))
+            };
             let mut l = format!("{} of {who}", capitalize(e.kind));
             if let Some(p) = &place {
                 l.push_str(&format!(" in {p}"));
@@ -403,15 +589,28 @@ fn meetings(a: &AnalyzedDoc, seen: &[Seen], resolved: &mut Resolved, facts: &mut
             l
         };
         let first_sentence = e.sentences.iter().next().copied().unwrap_or(0);
-        let trigger_ev = Evidence { doc: a.doc.id.clone(), sentence: first_sentence, span: a.sentences[first_sentence].span, text: a.sentence_text(first_sentence).to_owned() };
-        let entity = resolved.entities.entry(id.clone()).or_insert_with(|| Entity::new(id.clone(), EntityType::Event, label));
+        let trigger_ev = Evidence {
+            doc: a.doc.id.clone(),
+            sentence: first_sentence,
+            span: a.sentences[first_sentence].span,
+            text: a.sentence_text(first_sentence).to_owned(),
+        };
+        let entity = resolved
+            .entities
+            .entry(id.clone())
+            .or_insert_with(|| Entity::new(id.clone(), EntityType::Event, label));
         entity.add_attribute("kind", e.kind);
         if let Some(d) = &date {
             entity.add_attribute("date", d.clone());
         }
         for &s in &e.sentences {
             let sp = a.sentences[s].span;
-            let evd = Evidence { doc: a.doc.id.clone(), sentence: s, span: sp, text: a.sentence_text(s).to_owned() };
+            let evd = Evidence {
+                doc: a.doc.id.clone(),
+                sentence: s,
+                span: sp,
+                text: a.sentence_text(s).to_owned(),
+            };
             if !entity.mentions.contains(&evd) {
                 entity.mentions.push(evd);
             }
@@ -431,7 +630,10 @@ fn meetings(a: &AnalyzedDoc, seen: &[Seen], resolved: &mut Resolved, facts: &mut
             facts.add(&id, RelationType::Topic, &t.id, 0.6, ev(t));
         }
         // Named events discussed in the meeting's sentences.
-        for x in seen.iter().filter(|x| x.etype == EntityType::Event && e.sentences.contains(&x.sentence)) {
+        for x in seen
+            .iter()
+            .filter(|x| x.etype == EntityType::Event && e.sentences.contains(&x.sentence))
+        {
             facts.add(&id, RelationType::Topic, &x.id, 0.7, ev(x));
         }
         for (src, sev) in &sources {
@@ -443,7 +645,9 @@ fn meetings(a: &AnalyzedDoc, seen: &[Seen], resolved: &mut Resolved, facts: &mut
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn first_of_each<'s>(it: impl Iterator<Item = &'s Seen>) -> Vec<&'s Seen> {
@@ -458,19 +662,42 @@ fn first_of_each<'s>(it: impl Iterator<Item = &'s Seen>) -> Vec<&'s Seen> {
 
 /// Outlets the article credits: the dateline's agency, or an organization after `by`, `to`,
 /// `according to` or before `reported`/`reports`.
-fn reporting_sources(a: &AnalyzedDoc, seen: &[Seen], resolved: &Resolved) -> Vec<(EntityId, Evidence)> {
+fn reporting_sources(
+    a: &AnalyzedDoc,
+    seen: &[Seen],
+    resolved: &Resolved,
+) -> Vec<(EntityId, Evidence)> {
     let mut out: Vec<(EntityId, Evidence)> = Vec::new();
     for s in seen.iter().filter(|s| s.etype == EntityType::Organization) {
-        let in_dateline = a.doc.dateline.and_then(|d| d.agency).is_some_and(|g| a.tokens[s.first].span.start == g.start);
-        let prev = (s.first > 0).then(|| a.token_text(s.first - 1).to_lowercase()).unwrap_or_default();
-        let prev2 = (s.first > 1).then(|| a.token_text(s.first - 2).to_lowercase()).unwrap_or_default();
-        let next = (s.end < a.tokens.len()).then(|| a.token_text(s.end).to_lowercase()).unwrap_or_default();
-        let credited = prev == "by" && matches!(prev2.as_str(), "reported" | "highlighted" | "cited" | "quoted" | "published" | "carried")
+        let in_dateline = a
+            .doc
+            .dateline
+            .and_then(|d| d.agency)
+            .is_some_and(|g| a.tokens[s.first].span.start == g.start);
+        let word = |k: Option<usize>| {
+            k.filter(|&k| k < a.tokens.len())
+                .map(|k| a.token_text(k).to_lowercase())
+                .unwrap_or_default()
+        };
+        let prev = word(s.first.checked_sub(1));
+        let prev2 = word(s.first.checked_sub(2));
+        let next = word(Some(s.end));
+        let credited = prev == "by"
+            && matches!(
+                prev2.as_str(),
+                "reported" | "highlighted" | "cited" | "quoted" | "published" | "carried"
+            )
             || (prev == "to" && prev2 == "according")
-            || matches!(next.as_str(), "reported" | "reports" | "reporter" | "correspondent");
+            || matches!(
+                next.as_str(),
+                "reported" | "reports" | "reporter" | "correspondent"
+            );
         let is_outlet = resolved.entities.get(&s.id).is_some_and(|_| true);
         if (in_dateline || credited) && is_outlet && !out.iter().any(|(id, _)| *id == s.id) {
-            out.push((s.id.clone(), evidence(a, &a.tokens[s.first].span, s.sentence)));
+            out.push((
+                s.id.clone(),
+                evidence(a, &a.tokens[s.first].span, s.sentence),
+            ));
         }
     }
     out

@@ -63,7 +63,14 @@ fn ser_type<S: serde::Serializer>(t: &EntityType, s: S) -> Result<S::Ok, S::Erro
 impl Entity {
     /// A new entity with no mentions yet.
     pub fn new(id: EntityId, etype: EntityType, label: impl Into<String>) -> Entity {
-        Entity { id, etype, label: label.into(), aliases: BTreeSet::new(), attributes: BTreeMap::new(), mentions: Vec::new() }
+        Entity {
+            id,
+            etype,
+            label: label.into(),
+            aliases: BTreeSet::new(),
+            attributes: BTreeMap::new(),
+            mentions: Vec::new(),
+        }
     }
 
     /// Adds a name it goes by (not its label).
@@ -76,6 +83,9 @@ impl Entity {
 
     /// Adds a value to an attribute.
     pub fn add_attribute(&mut self, key: &str, value: impl Into<String>) {
-        self.attributes.entry(key.to_owned()).or_default().insert(value.into());
+        self.attributes
+            .entry(key.to_owned())
+            .or_default()
+            .insert(value.into());
     }
 }

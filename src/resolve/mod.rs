@@ -41,21 +41,71 @@ pub struct Resolved {
 
 /// Words of generic government bodies, which need a country to identify them.
 const GENERIC_BODY_WORDS: &[&str] = &[
-    "foreign", "defence", "defense", "interior", "finance", "health", "justice", "economy", "economic",
-    "trade", "energy", "education", "culture", "agriculture", "home", "state", "ministry", "department",
-    "office", "embassy", "army", "navy", "police", "government", "parliament", "cabinet", "affairs",
-    "of", "and", "for", "the", "armed", "forces", "internal", "emergency", "situations", "transport",
-    "digital", "development", "ecology", "natural", "resources", "labour", "labor", "social", "protection",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "health",
+    "justice",
+    "economy",
+    "economic",
+    "trade",
+    "energy",
+    "education",
+    "culture",
+    "agriculture",
+    "home",
+    "state",
+    "ministry",
+    "department",
+    "office",
+    "embassy",
+    "army",
+    "navy",
+    "police",
+    "government",
+    "parliament",
+    "cabinet",
+    "affairs",
+    "of",
+    "and",
+    "for",
+    "the",
+    "armed",
+    "forces",
+    "internal",
+    "emergency",
+    "situations",
+    "transport",
+    "digital",
+    "development",
+    "ecology",
+    "natural",
+    "resources",
+    "labour",
+    "labor",
+    "social",
+    "protection",
 ];
 
 fn is_generic_body(name: &str) -> bool {
-    name.split_whitespace().all(|w| GENERIC_BODY_WORDS.contains(&w.to_lowercase().as_str()))
+    name.split_whitespace()
+        .all(|w| GENERIC_BODY_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The first and last word of a name, lowercased: the key that merges its variants.
 fn name_key(name: &str) -> Option<(String, String)> {
-    let words: Vec<&str> = name.split(' ').filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
-    (words.len() >= 2).then(|| (words[0].to_lowercase(), words[words.len() - 1].to_lowercase()))
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| !(w.len() == 2 && w.ends_with('.')))
+        .collect();
+    (words.len() >= 2).then(|| {
+        (
+            words[0].to_lowercase(),
+            words[words.len() - 1].to_lowercase(),
+        )
+    })
 }
 
 /// Resolves every document's mentions into entities.
@@ -95,11 +145,17 @@ impl PersonRegistry {
         let mut canonical: HashMap<(String, String), String> = HashMap::new();
         let mut by_surname: HashMap<String, BTreeSet<(String, String)>> = HashMap::new();
         for m in mentions.iter().flatten() {
-            let MentionKind::Person { name: Some(name), .. } = &m.kind else { continue };
+            let MentionKind::Person {
+                name: Some(name), ..
+            } = &m.kind
+            else {
+                continue;
+            };
             let Some(key) = name_key(name) else { continue };
             let better = |old: &String| {
                 let (n, o) = (name.split(' ').count(), old.split(' ').count());
-                (n, name.len(), std::cmp::Reverse(name.as_str())) > (o, old.len(), std::cmp::Reverse(old.as_str()))
+                (n, name.len(), std::cmp::Reverse(name.as_str()))
+                    > (o, old.len(), std::cmp::Reverse(old.as_str()))
             };
             match canonical.get(&key) {
                 Some(old) if !better(old) => {}
@@ -109,13 +165,20 @@ impl PersonRegistry {
             }
             by_surname.entry(key.1.clone()).or_default().insert(key);
         }
-        PersonRegistry { canonical, by_surname }
+        PersonRegistry {
+            canonical,
+            by_surname,
+        }
     }
 
     /// The canonical full name for a name, looking the surname up in `local` keys first.
     fn canonical_for(&self, name: &str, local: &BTreeSet<(String, String)>) -> String {
         if let Some(key) = name_key(name) {
-            return self.canonical.get(&key).cloned().unwrap_or_else(|| name.to_owned());
+            return self
+                .canonical
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| name.to_owned());
         }
         let lower = name.to_lowercase();
         let local_hits: Vec<&(String, String)> = local.iter().filter(|k| k.1 == lower).collect();
@@ -143,7 +206,12 @@ fn resolve_doc(
     entities: &mut BTreeMap<EntityId, Entity>,
 ) -> Vec<Option<EntityId>> {
     let doc = a.doc;
-    let evidence = |m: &Mention| Evidence { doc: doc.id.clone(), sentence: m.sentence, span: m.span, text: doc.slice(m.span).to_owned() };
+    let evidence = |m: &Mention| Evidence {
+        doc: doc.id.clone(),
+        sentence: m.sentence,
+        span: m.span,
+        text: doc.slice(m.span).to_owned(),
+    };
     let mut ids: Vec<Option<EntityId>> = vec![None; mentions.len()];
     let local_keys: BTreeSet<(String, String)> = mentions
         .iter()
@@ -152,8 +220,15 @@ fn resolve_doc(
             _ => None,
         })
         .collect();
-    let touch = |entities: &mut BTreeMap<EntityId, Entity>, id: &EntityId, etype: EntityType, label: &str, m: &Mention, alias: bool| {
-        let e = entities.entry(id.clone()).or_insert_with(|| Entity::new(id.clone(), etype, label));
+    let touch = |entities: &mut BTreeMap<EntityId, Entity>,
+                 id: &EntityId,
+                 etype: EntityType,
+                 label: &str,
+                 m: &Mention,
+                 alias: bool| {
+        let e = entities
+            .entry(id.clone())
+            .or_insert_with(|| Entity::new(id.clone(), etype, label));
         if alias {
             e.add_alias(doc.slice(m.span));
         }
@@ -168,14 +243,18 @@ fn resolve_doc(
                 touch(entities, &id, e.etype, &e.label, m, true);
                 ids[i] = Some(id);
             }
-            MentionKind::Demonym { country } => ids[i] = Some(EntityId(kb.entries[*country].key.clone())),
+            MentionKind::Demonym { country } => {
+                ids[i] = Some(EntityId(kb.entries[*country].key.clone()))
+            }
             MentionKind::Theme { concept } => {
                 let c = &kb.taxonomy.concepts[*concept];
                 let id = EntityId(format!("theme/{}", c.id));
                 touch(entities, &id, EntityType::Theme, &c.label, m, true);
                 ids[i] = Some(id);
             }
-            MentionKind::Person { name: Some(name), .. } => {
+            MentionKind::Person {
+                name: Some(name), ..
+            } => {
                 let canonical = registry.canonical_for(name, &local_keys);
                 let id = EntityId(format!("person/{}", slug(&canonical)));
                 touch(entities, &id, EntityType::Person, &canonical, m, false);
@@ -189,42 +268,86 @@ fn resolve_doc(
     }
     // Rule-found names, which may need their qualifier's id.
     for (i, m) in mentions.iter().enumerate() {
-        let MentionKind::Named { etype, name, qualifier } = &m.kind else { continue };
+        let MentionKind::Named {
+            etype,
+            name,
+            qualifier,
+        } = &m.kind
+        else {
+            continue;
+        };
         let q = qualifier.and_then(|q| ids[q].clone());
         let (id, label) = match (etype, &q) {
             (EntityType::Organization, Some(q)) if is_generic_body(name) => {
-                let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
-                (EntityId(format!("org/{}-{}", slug(&ql), slug(name))), format!("{ql}'s {name}"))
+                let ql = entities
+                    .get(q)
+                    .map(|e| e.label.clone())
+                    .unwrap_or_else(|| kb_label(kb, q));
+                (
+                    EntityId(format!("org/{}-{}", slug(&ql), slug(name))),
+                    format!("{ql}'s {name}"),
+                )
             }
-            (EntityType::Organization, None) if is_generic_body(name) => {
-                (EntityId(format!("org/{}-{}", slug(name), slug(&doc.id))), name.clone())
-            }
-            _ => (EntityId(format!("{}/{}", etype.id_prefix(), slug(name))), name.clone()),
+            (EntityType::Organization, None) if is_generic_body(name) => (
+                EntityId(format!("org/{}-{}", slug(name), slug(&doc.id))),
+                name.clone(),
+            ),
+            _ => (
+                EntityId(format!("{}/{}", etype.id_prefix(), slug(name))),
+                name.clone(),
+            ),
         };
         touch(entities, &id, *etype, &label, m, true);
         ids[i] = Some(id);
     }
     // Titles and the country or body each named person serves.
-    let mut holders: BTreeMap<usize, BTreeMap<EntityId, BTreeSet<Option<EntityId>>>> = BTreeMap::new();
+    let mut holders: BTreeMap<usize, BTreeMap<EntityId, BTreeSet<Option<EntityId>>>> =
+        BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        let MentionKind::Person { name: Some(_), title, qualifier, .. } = &m.kind else { continue };
+        let MentionKind::Person {
+            name: Some(_),
+            title,
+            qualifier,
+            ..
+        } = &m.kind
+        else {
+            continue;
+        };
         let Some(id) = ids[i].clone() else { continue };
         let q = qualifier.and_then(|q| ids[q].clone());
         if let Some(t) = title {
             if let Some(e) = entities.get_mut(&id) {
                 e.add_attribute("title", kb.titles[*t].canonical.clone());
             }
-            holders.entry(*t).or_default().entry(id).or_default().insert(q);
+            holders
+                .entry(*t)
+                .or_default()
+                .entry(id)
+                .or_default()
+                .insert(q);
         }
     }
     // Role-only mentions: join the named holder of the title, or a role person of their own.
     let mut roles: BTreeMap<(usize, Option<EntityId>), EntityId> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        let MentionKind::Person { name: None, title: Some(t), qualifier, .. } = &m.kind else { continue };
+        let MentionKind::Person {
+            name: None,
+            title: Some(t),
+            qualifier,
+            ..
+        } = &m.kind
+        else {
+            continue;
+        };
         let q = qualifier.and_then(|q| ids[q].clone());
         let compatible: Vec<&EntityId> = holders
             .get(t)
-            .map(|h| h.iter().filter(|(_, qs)| q.is_none() || qs.contains(&q) || qs.contains(&None)).map(|(id, _)| id).collect())
+            .map(|h| {
+                h.iter()
+                    .filter(|(_, qs)| q.is_none() || qs.contains(&q) || qs.contains(&None))
+                    .map(|(id, _)| id)
+                    .collect()
+            })
             .unwrap_or_default();
         let id = if let [holder] = compatible[..] {
             let holder = holder.clone();
@@ -233,7 +356,10 @@ fn resolve_doc(
         } else if let Some(q) = &q {
             let id = roles.entry((*t, Some(q.clone()))).or_insert_with(|| {
                 let title = &kb.titles[*t];
-                let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
+                let ql = entities
+                    .get(q)
+                    .map(|e| e.label.clone())
+                    .unwrap_or_else(|| kb_label(kb, q));
                 let base = slug(&format!("{ql} {}", title.canonical));
                 match title.rank {
                     TitleRank::Office => EntityId(format!("person/{base}")),
@@ -248,7 +374,11 @@ fn resolve_doc(
             }
             id
         } else {
-            let same_title: Vec<&EntityId> = roles.iter().filter(|((rt, _), _)| rt == t).map(|(_, id)| id).collect();
+            let same_title: Vec<&EntityId> = roles
+                .iter()
+                .filter(|((rt, _), _)| rt == t)
+                .map(|(_, id)| id)
+                .collect();
             match same_title[..] {
                 [only] => {
                     let only = only.clone();
@@ -289,7 +419,11 @@ fn role_label(surface: &str) -> String {
 }
 
 fn kb_label(kb: &KnowledgeBase, id: &EntityId) -> String {
-    kb.entries.iter().find(|e| e.key == id.0).map(|e| e.label.clone()).unwrap_or_else(|| id.0.clone())
+    kb.entries
+        .iter()
+        .find(|e| e.key == id.0)
+        .map(|e| e.label.clone())
+        .unwrap_or_else(|| id.0.clone())
 }
 
 #[cfg(test)]
@@ -300,7 +434,11 @@ mod tests {
 
     fn people(texts: &[&str]) -> Vec<(String, Vec<String>, Vec<String>)> {
         let kb = KnowledgeBase::builtin().unwrap();
-        let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::from_text(&format!("d{i}"), "t", t)).collect();
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(&format!("d{i}"), "t", t))
+            .collect();
         let analyzed: Vec<AnalyzedDoc> = docs.iter().map(AnalyzedDoc::new).collect();
         let mentions = analyzed.iter().map(|a| extract(a, &kb)).collect();
         let r = resolve(&analyzed, mentions, &kb);
@@ -308,7 +446,11 @@ mod tests {
             .values()
             .filter(|e| e.etype == EntityType::Person)
             .map(|e| {
-                let titles = e.attributes.get("title").map(|t| t.iter().cloned().collect()).unwrap_or_default();
+                let titles = e
+                    .attributes
+                    .get("title")
+                    .map(|t| t.iter().cloned().collect())
+                    .unwrap_or_default();
                 (e.label.clone(), e.aliases.iter().cloned().collect(), titles)
             })
             .collect()
@@ -316,7 +458,9 @@ mod tests {
 
     #[test]
     fn coreference_cases() {
-        let cases: &[(&str, &[&str], &[(&str, &[&str], &[&str])])] = &[
+        /// (label, aliases, titles) of each person expected.
+        type People<'a> = &'a [(&'a str, &'a [&'a str], &'a [&'a str])];
+        let cases: &[(&str, &[&str], People)] = &[
             (
                 "surname and title-only mention join the full name",
                 &["Secretary of State Antony J. Blinken arrived. Blinken spoke. The U.S. Secretary of State left."],
@@ -346,7 +490,13 @@ mod tests {
             let got = people(texts);
             let want: Vec<(String, Vec<String>, Vec<String>)> = want
                 .iter()
-                .map(|(l, a, t)| (l.to_string(), a.iter().map(|s| s.to_string()).collect(), t.iter().map(|s| s.to_string()).collect()))
+                .map(|(l, a, t)| {
+                    (
+                        l.to_string(),
+                        a.iter().map(|s| s.to_string()).collect(),
+                        t.iter().map(|s| s.to_string()).collect(),
+                    )
+                })
                 .collect();
             assert_eq!(got, want, "case: {name}");
         }

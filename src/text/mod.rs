@@ -82,12 +82,20 @@ impl<'a> AnalyzedDoc<'a> {
     /// assert_eq!(a.sentence_text(1), "Mr. Blinken met Mr. Aliyev.");
     /// ```
     pub fn new(doc: &'a Document) -> AnalyzedDoc<'a> {
-        let mut out = AnalyzedDoc { doc, blocks: Vec::new(), sentences: Vec::new(), tokens: Vec::new(), token_sentence: Vec::new() };
+        let mut out = AnalyzedDoc {
+            doc,
+            blocks: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            token_sentence: Vec::new(),
+        };
         let text = &doc.text;
         let mut line_start = doc.body_start;
         let mut in_table = false;
         while line_start < text.len() {
-            let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+            let line_end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |i| line_start + i);
             let line = &text[line_start..line_end];
             let trimmed = line.trim();
             let start = line_start + (line.len() - line.trim_start().len());
@@ -130,10 +138,16 @@ impl<'a> AnalyzedDoc<'a> {
             while i < n {
                 if matches!(tok(i), "." | "!" | "?" | "…") {
                     let mut j = i + 1;
-                    while j < n && matches!(tok(j), "\"" | "”" | "’" | "'" | ")" | "." | "!" | "?") {
+                    while j < n && matches!(tok(j), "\"" | "”" | "’" | "'" | ")" | "." | "!" | "?")
+                    {
                         j += 1;
                     }
-                    let next_starts = j == n || tok(j).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '-'));
+                    let next_starts = j == n
+                        || tok(j).chars().next().is_some_and(|c| {
+                            c.is_uppercase()
+                                || c.is_ascii_digit()
+                                || matches!(c, '"' | '“' | '‘' | '(' | '-')
+                        });
                     if next_starts {
                         ends.push(j);
                         i = j;
@@ -148,10 +162,18 @@ impl<'a> AnalyzedDoc<'a> {
         }
         for end in ends {
             if end > sentence_start {
-                let s = Span::new(self.tokens[sentence_start].span.start, self.tokens[end - 1].span.end);
+                let s = Span::new(
+                    self.tokens[sentence_start].span.start,
+                    self.tokens[end - 1].span.end,
+                );
                 let index = self.sentences.len();
-                self.sentences.push(Sentence { span: s, tokens: sentence_start..end, block });
-                self.token_sentence.extend(std::iter::repeat_n(index, end - sentence_start));
+                self.sentences.push(Sentence {
+                    span: s,
+                    tokens: sentence_start..end,
+                    block,
+                });
+                self.token_sentence
+                    .extend(std::iter::repeat_n(index, end - sentence_start));
             }
             sentence_start = end;
         }
@@ -188,7 +210,11 @@ enum Line {
 
 /// Classifies one trimmed, non-empty line.
 fn classify(line: &str) -> Line {
-    if line.contains('|') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+    if line.contains('|')
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    {
         return Line::TableSeparator;
     }
     if line.matches('|').count() >= 2 || line.starts_with('|') {
@@ -197,7 +223,9 @@ fn classify(line: &str) -> Line {
     if line.starts_with('#') {
         return Line::Block(BlockKind::Heading);
     }
-    let bullet = ["- ", "* ", "• ", "+ ", "– "].iter().any(|b| line.starts_with(b));
+    let bullet = ["- ", "* ", "• ", "+ ", "– "]
+        .iter()
+        .any(|b| line.starts_with(b));
     let numbered = {
         let digits = line.chars().take_while(char::is_ascii_digit).count();
         digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
@@ -223,7 +251,10 @@ mod tests {
             ("Forging Paths to Peace and Partnership", BlockKind::Heading),
             ("The Conclusion", BlockKind::Heading),
             ("## Background", BlockKind::Heading),
-            ("- Strengthening bilateral and multilateral security frameworks", BlockKind::ListItem),
+            (
+                "- Strengthening bilateral and multilateral security frameworks",
+                BlockKind::ListItem,
+            ),
             ("1. First point here.", BlockKind::ListItem),
             ("Key points highlighted included:", BlockKind::Paragraph),
             ("He said the talks went well.", BlockKind::Paragraph),
@@ -234,7 +265,10 @@ mod tests {
                 _ => panic!("{line} read as a table"),
             }
         }
-        assert!(matches!(classify("Focus Area | Priority Actions | Expected Outcomes |"), Line::TableRow));
+        assert!(matches!(
+            classify("Focus Area | Priority Actions | Expected Outcomes |"),
+            Line::TableRow
+        ));
         assert!(matches!(classify("---|---|---|"), Line::TableSeparator));
     }
 
@@ -243,14 +277,34 @@ mod tests {
         let doc = Document::from_text("d", "t", "Secretary of State Antony J. Blinken met the U.S. State Department official. Mr. Aliyev agreed! Then \"it ended.\" Done.");
         let a = AnalyzedDoc::new(&doc);
         let s: Vec<&str> = (0..a.sentences.len()).map(|i| a.sentence_text(i)).collect();
-        assert_eq!(s, ["Secretary of State Antony J. Blinken met the U.S. State Department official.", "Mr. Aliyev agreed!", "Then \"it ended.\"", "Done."]);
+        assert_eq!(
+            s,
+            [
+                "Secretary of State Antony J. Blinken met the U.S. State Department official.",
+                "Mr. Aliyev agreed!",
+                "Then \"it ended.\"",
+                "Done."
+            ]
+        );
     }
 
     #[test]
     fn table_header_follows_blank_line() {
-        let doc = Document::from_text("d", "t", "Intro text here.\nA | B |\n---|---|\nx | y |\n\nC | D |\n");
+        let doc = Document::from_text(
+            "d",
+            "t",
+            "Intro text here.\nA | B |\n---|---|\nx | y |\n\nC | D |\n",
+        );
         let a = AnalyzedDoc::new(&doc);
         let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::TableHeader, BlockKind::TableRow, BlockKind::TableHeader]);
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::TableHeader,
+                BlockKind::TableRow,
+                BlockKind::TableHeader
+            ]
+        );
     }
 }
