@@ -1,0 +1,234 @@
+//! The command line on awkward input: bad files, stdin, JSONL, hostile labels, failures midway.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use std::io::Write;
+use std::process::Stdio;
+
+#[test]
+fn bad_files_are_named_and_the_rest_go_through() {
+    let input = tempdir();
+    let out = tempdir();
+    std::fs::write(
+        input.path().join("good.txt"),
+        "Talks\n\nPresident Ilham Aliyev met Mr John Smith in Baku.",
+    )
+    .unwrap();
+    std::fs::write(input.path().join("latin1.txt"), b"Caf\xe9 talks in Paris.").unwrap();
+    std::fs::write(input.path().join("image.md"), b"\x89PNG\r\n\x1a\n\x00\x00").unwrap();
+    let run = newsgraph(&[
+        "build",
+        input.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("latin1.txt: not valid UTF-8"), "{stderr}");
+    assert!(stderr.contains("image.md: binary data"), "{stderr}");
+    let json = read(&out.path().join("graph.json"));
+    assert!(json.contains("\"Ilham Aliyev\"") && json.contains("\"John Smith\""));
+}
+
+#[test]
+fn a_failed_run_leaves_earlier_files_untouched() {
+    let out = tempdir();
+    let ttl = out.path().join("graph.ttl");
+    std::fs::write(&ttl, "previous run\n").unwrap();
+    // SVG needs Graphviz; with no `dot` on PATH the run fails after Turtle was produced.
+    let run = newsgraph_with(
+        &[
+            "build",
+            "examples/articles",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--format",
+            "ttl,svg",
+        ],
+        |c| {
+            c.env("PATH", "/nonexistent");
+        },
+    );
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("cannot run Graphviz"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(read(&ttl), "previous run\n");
+    let left: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["graph.ttl"], "no temporary or partial file remains");
+}
+
+#[test]
+fn unknown_format_and_bad_base_iri_are_clear_errors() {
+    let out = tempdir();
+    let run = newsgraph(&[
+        "build",
+        "examples/articles",
+        "--out",
+        out.path().to_str().unwrap(),
+        "--format",
+        "ttl,xml",
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("unknown format \"xml\""));
+    let run = newsgraph(&[
+        "build",
+        "examples/articles",
+        "--out",
+        out.path().to_str().unwrap(),
+        "--base-iri",
+        "not an iri",
+    ]);
+    assert!(String::from_utf8_lossy(&run.stderr).contains("--base-iri"));
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn stdin_and_jsonl_with_hostile_text() {
+    let dir = tempdir();
+    let feed = dir.path().join("feed.jsonl");
+    let record = serde_json::json!({
+        "id": "q1",
+        "title": "Quotes \"inside\", a back\\slash, <angle> brackets\nand a new line",
+        "date": "2024-05-01",
+        "url": "https://example.test/q1",
+        "text": "President Ильхам Алиев met Mr Jean-Claude O'Brien in Baku. The talks focused on counterterrorism.",
+    });
+    std::fs::write(&feed, format!("{record}\n")).unwrap();
+    let out = dir.path().join("out");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args([
+            "build",
+            "-",
+            feed.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--format",
+            "ttl,nt,nq,dot,json",
+        ])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Secretary of State Antony J. Blinken visited Kyiv.".as_bytes())
+        .unwrap();
+    let run = child.wait_with_output().unwrap();
+    ok(&run);
+    let json: serde_json::Value = serde_json::from_str(&read(&out.join("graph.json"))).unwrap();
+    let labels: Vec<&str> = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["label"].as_str().unwrap())
+        .collect();
+    for want in [
+        "Ильхам Алиев",
+        "Jean-Claude O'Brien",
+        "Antony J. Blinken",
+        "Kyiv",
+        "Counterterrorism",
+    ] {
+        assert!(labels.contains(&want), "{want} missing from {labels:?}");
+    }
+    assert_eq!(json["documents"][0]["id"], "stdin");
+    assert_eq!(json["documents"][1]["title"], record["title"]);
+    // Every file still parses: oxttl here, rapper and Graphviz when installed.
+    let nt = read(&out.join("graph.nt"));
+    let triples: Vec<oxrdf::Triple> = oxttl::NTriplesParser::new()
+        .for_slice(nt.as_bytes())
+        .map(|t| t.unwrap())
+        .collect();
+    assert!(
+        triples
+            .iter()
+            .any(|t| t.object.to_string().contains("back\\\\slash")),
+        "the title survives escaped"
+    );
+    for t in oxttl::TurtleParser::new().for_slice(read(&out.join("graph.ttl")).as_bytes()) {
+        t.unwrap();
+    }
+    rapper_count(&out.join("graph.ttl"), "turtle");
+    rapper_count(&out.join("graph.nt"), "ntriples");
+    rapper_count(&out.join("graph.nq"), "nquads");
+    if let Some(svg) = render_dot(&out.join("graph.dot")) {
+        assert!(svg.contains("Ильхам Алиев"));
+    }
+}
+
+#[test]
+fn a_users_taxonomy_replaces_the_builtin_one() {
+    let dir = tempdir();
+    let taxonomy = dir.path().join("mine.ttl");
+    std::fs::write(
+        &taxonomy,
+        r#"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://example.test/themes/water> a skos:Concept ; skos:prefLabel "Water security"@en ; skos:hiddenLabel "drought", "reservoirs" ."#,
+    )
+    .unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Drought talks\n\nPresident Ilham Aliyev met Mr John Smith in Baku to discuss the drought and human rights.").unwrap();
+    let out = dir.path().join("out");
+    ok(&newsgraph(&[
+        "build",
+        article.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--format",
+        "json",
+        "--taxonomy",
+        taxonomy.to_str().unwrap(),
+    ]));
+    let json = read(&out.join("graph.json"));
+    assert!(json.contains("\"theme/water\"") && json.contains("\"Water security\""));
+    assert!(
+        !json.contains("Human rights"),
+        "the built-in taxonomy is replaced"
+    );
+    let bad = dir.path().join("bad.ttl");
+    std::fs::write(&bad, "@prefix x: <http://x/> .\nx:a x:b .\n").unwrap();
+    let run = newsgraph(&[
+        "build",
+        article.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--taxonomy",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("bad.ttl:2"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+#[test]
+fn base_iri_sets_every_entity_iri() {
+    let out = tempdir();
+    ok(&newsgraph(&[
+        "build",
+        "examples/articles",
+        "--out",
+        out.path().to_str().unwrap(),
+        "--format",
+        "nt",
+        "--base-iri",
+        "http://example.org/kg/",
+    ]));
+    let nt = read(&out.path().join("graph.nt"));
+    assert!(nt.contains("<http://example.org/kg/person/antony-j-blinken>"));
+    assert!(!nt.contains("newsgraph.dev/id/"));
+}

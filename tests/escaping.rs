@@ -1,0 +1,100 @@
+//! Hostile labels (quotes, backslashes, angle brackets, newlines, non-Latin script) through every
+//! writer: the files must still parse (oxttl, rapper) and render (Graphviz), with labels intact.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use newsgraph::export::{write_files, ExportOptions, Format};
+use newsgraph::relate::Relation;
+use newsgraph::resolve::{Entity, EntityId};
+use newsgraph::{EntityType, KnowledgeGraph, RelationType};
+
+const LABELS: [&str; 6] = [
+    "Quote \"in\" label",
+    "Back\\slash \\n not a newline",
+    "<script>alert('x')</script> & co",
+    "Two\nlines\r\nhere",
+    "Ильхам Алиев 伊利哈姆 إلهام",
+    "Tab\tand } brace { and ; semicolon -> arrow",
+];
+
+#[test]
+fn hostile_labels_survive_every_format() {
+    let entities: Vec<Entity> = LABELS
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut e = Entity::new(EntityId(format!("person/p{i}")), EntityType::Person, *l);
+            e.add_alias(&format!("alias {l}"));
+            e.add_attribute("title", *l);
+            e
+        })
+        .collect();
+    let relations = (1..LABELS.len()).map(|i| Relation {
+        source: EntityId("person/p0".into()),
+        rtype: RelationType::MetWith,
+        target: EntityId(format!("person/p{i}")),
+        confidence: 0.5,
+        evidence: vec![],
+    });
+    let graph = KnowledgeGraph::new(vec![], entities, relations);
+    let dir = tempdir();
+    write_files(
+        &graph,
+        &[
+            Format::Turtle,
+            Format::NTriples,
+            Format::NQuads,
+            Format::Dot,
+            Format::Json,
+        ],
+        &ExportOptions::default(),
+        dir.path(),
+    )
+    .unwrap();
+
+    let ttl = read(&dir.path().join("graph.ttl"));
+    let labels: Vec<String> = oxttl::TurtleParser::new()
+        .for_slice(ttl.as_bytes())
+        .map(|t| t.unwrap())
+        .filter(|t| t.predicate.as_str() == "http://www.w3.org/2000/01/rdf-schema#label")
+        .map(|t| match t.object {
+            oxrdf::Term::Literal(l) => l.value().to_owned(),
+            other => panic!("{other}"),
+        })
+        .collect();
+    let mut want: Vec<String> = LABELS.iter().map(|l| l.to_string()).collect();
+    let mut got = labels.clone();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want, "labels round-trip through Turtle unchanged");
+    for t in oxttl::NTriplesParser::new().for_slice(read(&dir.path().join("graph.nt")).as_bytes()) {
+        t.unwrap();
+    }
+    for q in oxttl::NQuadsParser::new().for_slice(read(&dir.path().join("graph.nq")).as_bytes()) {
+        q.unwrap();
+    }
+    rapper_count(&dir.path().join("graph.ttl"), "turtle");
+    rapper_count(&dir.path().join("graph.nt"), "ntriples");
+    rapper_count(&dir.path().join("graph.nq"), "nquads");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&dir.path().join("graph.json"))).unwrap();
+    assert_eq!(json["entities"][3]["label"], LABELS[3]);
+
+    let dot = read(&dir.path().join("graph.dot"));
+    assert_eq!(
+        dot.lines().filter(|l| l.contains("[label=")).count(),
+        LABELS.len() + LABELS.len() - 1,
+        "one line per node and edge: no raw newline leaked"
+    );
+    if let Some(svg) = render_dot(&dir.path().join("graph.dot")) {
+        assert!(svg.contains("Ильхам Алиев 伊利哈姆 إلهام"));
+        assert!(
+            svg.contains("&lt;script&gt;"),
+            "angle brackets are text, escaped by Graphviz in SVG"
+        );
+        assert!(svg.contains("Quote &quot;in&quot; label") || svg.contains("Quote \"in\" label"));
+    }
+}
