@@ -18,3 +18,4 @@ pub use error::{Error, Result};
 pub use graph::KnowledgeGraph;
 pub use pipeline::{build, Config};
 pub use schema::{EntityType, RelationType};
+pub mod ner;

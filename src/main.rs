@@ -3,7 +3,7 @@
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use newsgraph::export::{graphviz_available, write_files, ExportOptions, Format};
-use newsgraph::{ingest, Config};
+use newsgraph::{ingest, ner, Config};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -40,6 +40,41 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Train or evaluate the statistical named-entity recognizer.
+    #[command(subcommand)]
+    Ner(NerCommand),
+}
+
+#[derive(Subcommand)]
+enum NerCommand {
+    /// Train a model on CoNLL-2003 data; the epoch with the best dev F1 is kept.
+    Train {
+        /// Training file (CoNLL-2003, IOB tags).
+        #[arg(long)]
+        train: PathBuf,
+        /// Development file, for choosing the epoch.
+        #[arg(long)]
+        dev: PathBuf,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// log2 of the number of weight rows.
+        #[arg(long, default_value_t = 20)]
+        bits: u32,
+        /// Shuffle seed.
+        #[arg(long, default_value_t = 2003)]
+        seed: u64,
+    },
+    /// Score a model on a CoNLL-2003 file (exact span and type match, as conlleval).
+    Eval {
+        /// The model (`builtin` for the one shipped in the binary).
+        model: String,
+        /// The file to score on.
+        file: PathBuf,
+    },
 }
 
 fn main() {
@@ -57,6 +92,44 @@ fn main() {
 
 fn run() -> Result<()> {
     match Cli::parse().command {
+        Command::Ner(NerCommand::Train {
+            train,
+            dev,
+            out,
+            epochs,
+            bits,
+            seed,
+        }) => {
+            let kb = newsgraph::kb::KnowledgeBase::builtin()?;
+            let train_docs = ner::read_conll(&train)?;
+            let dev_docs = ner::read_conll(&dev)?;
+            let config = ner::TrainConfig { epochs, bits, seed };
+            let (model, report) = ner::train(&train_docs, &dev_docs, &kb, &config, |line| {
+                eprintln!("{line}")
+            });
+            let bytes = model.to_bytes();
+            write_atomically(&out, &bytes)?;
+            eprintln!(
+                "kept epoch {} (dev F1 {:.2}); wrote {} ({} bytes)",
+                report.best_epoch,
+                report.dev_f1[report.best_epoch - 1] * 100.0,
+                out.display(),
+                bytes.len()
+            );
+            Ok(())
+        }
+        Command::Ner(NerCommand::Eval { model, file }) => {
+            let kb = newsgraph::kb::KnowledgeBase::builtin()?;
+            let model = if model == "builtin" {
+                ner::NerModel::builtin()?
+            } else {
+                let bytes = std::fs::read(&model).with_context(|| format!("reading {model}"))?;
+                ner::NerModel::from_bytes(&bytes, &model)?
+            };
+            let docs = ner::read_conll(&file)?;
+            print!("{}", ner::evaluate(&model, &docs, &kb).table());
+            Ok(())
+        }
         Command::Build {
             inputs,
             out,
@@ -130,4 +203,12 @@ fn run() -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Writes a file through a temporary name, so a failure leaves the old file whole.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
 }

@@ -1,0 +1,411 @@
+//! Features of a token in context, hashed into a fixed table (no feature dictionary to store).
+//!
+//! Templates: the word, its lowercase form, shape (`Xxxx`, `X.X.`, `dddd`) and short shape,
+//! its last three letters, the neighbours within three tokens, the shapes of those within two, knowledge-base hits (country, place, organization, demonym, event, title,
+//! honorific), whether the sentence is in capitals (headlines), the first token, the type the tagger gave
+//! the same word earlier in the document, and how the document writes the word elsewhere (in lower
+//! case; its mixed-case form, for capitals headlines). The previous tags are added at decoding.
+
+use std::collections::HashMap;
+
+/// Bits of the knowledge-base hit code of a token.
+pub mod gaz {
+    /// Part of a country name.
+    pub const COUNTRY: u8 = 1;
+    /// Part of a place name.
+    pub const PLACE: u8 = 2;
+    /// Part of an organization name.
+    pub const ORG: u8 = 4;
+    /// A demonym (`German`).
+    pub const DEMONYM: u8 = 8;
+    /// Part of a named event.
+    pub const EVENT: u8 = 16;
+    /// Part of a title (`President`).
+    pub const TITLE: u8 = 32;
+    /// An honorific (`Mr`).
+    pub const HONORIFIC: u8 = 64;
+    /// First token of a knowledge-base name.
+    pub const FIRST: u8 = 128;
+}
+
+/// 64-bit FNV-1a of a template number and its data.
+#[inline]
+pub fn fnv(template: u8, data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
+    h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    for &b in data {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Combines two hashes.
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    (a ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (a >> 29)
+}
+
+/// Reduces a hash to a bucket of a table of `1 << bits` rows.
+#[inline]
+pub fn bucket(h: u64, bits: u32) -> u32 {
+    ((h ^ (h >> 31) ^ (h >> 47)) as u32) & ((1u32 << bits) - 1)
+}
+
+/// The shape of a word: `X` upper, `x` lower, `d` digit, other characters as they are.
+///
+/// ```
+/// use newsgraph::ner::shape;
+/// assert_eq!(shape("U.S."), "X.X.");
+/// assert_eq!(shape("Blinken"), "Xxxxxxx");
+/// ```
+pub fn shape(w: &str) -> String {
+    w.chars()
+        .map(|c| {
+            if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_ascii_digit() {
+                'd'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The shape with runs collapsed: `Xxxxxxx` → `Xx`, `dddd-dd` → `d-d`.
+pub fn short_shape(w: &str) -> String {
+    let mut out = String::new();
+    for c in shape(w).chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What the tagger said earlier in a document about each word (lowercased): counts per type.
+#[derive(Debug, Default, Clone)]
+pub struct History {
+    seen: HashMap<String, [u16; 4]>,
+}
+
+impl History {
+    /// Forgets everything (a new document).
+    pub fn clear(&mut self) {
+        self.seen.clear();
+    }
+
+    /// Records the type given to a word.
+    pub fn record(&mut self, word: &str, ty: usize) {
+        let c = self.seen.entry(word.to_lowercase()).or_default();
+        c[ty] = c[ty].saturating_add(1);
+    }
+
+    /// The type most often given to a word so far, if any.
+    pub fn majority(&self, word: &str) -> Option<usize> {
+        let c = self.seen.get(&word.to_lowercase())?;
+        let (i, &n) = c
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))?;
+        (n > 0).then_some(i)
+    }
+}
+
+/// What the whole document says about each word's case: a word seen in lower case elsewhere is
+/// less likely a name; a word in a capitals headline is read through its mixed-case form.
+#[derive(Debug, Default, Clone)]
+pub struct DocContext {
+    forms: HashMap<String, (bool, bool, Option<String>)>,
+}
+
+impl DocContext {
+    /// Builds the context of a document from all its sentences' words.
+    pub fn new<'w>(sentences: impl IntoIterator<Item = &'w [&'w str]>) -> DocContext {
+        let mut forms: HashMap<String, (bool, bool, Option<String>)> = HashMap::new();
+        for words in sentences {
+            let caps = words
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .all(|w| !w.chars().any(char::is_lowercase));
+            for (i, w) in words.iter().enumerate() {
+                let Some(first) = w.chars().next() else {
+                    continue;
+                };
+                let e = forms.entry(w.to_lowercase()).or_default();
+                if first.is_lowercase() {
+                    e.0 = true;
+                } else if i > 0
+                    && !caps
+                    && first.is_uppercase()
+                    && w.chars().skip(1).any(char::is_lowercase)
+                {
+                    e.1 = true;
+                    e.2.get_or_insert_with(|| (*w).to_owned());
+                }
+            }
+        }
+        DocContext { forms }
+    }
+
+    fn get(&self, lower: &str) -> Option<&(bool, bool, Option<String>)> {
+        self.forms.get(lower)
+    }
+}
+
+/// Template numbers.
+mod t {
+    pub const BIAS: u8 = 0;
+    pub const WORD: u8 = 1;
+    pub const LOWER: u8 = 2;
+    pub const SHAPE: u8 = 3;
+    pub const SHORT: u8 = 4;
+    pub const PREV3: u8 = 5;
+    pub const NEXT3: u8 = 6;
+    pub const SHAPE_L2: u8 = 7;
+    pub const SHAPE_R2: u8 = 8;
+    pub const SUFFIX: u8 = 9;
+    pub const PREV1: u8 = 13;
+    pub const NEXT1: u8 = 14;
+    pub const PREV2: u8 = 15;
+    pub const NEXT2: u8 = 16;
+    pub const SHAPE_L: u8 = 19;
+    pub const SHAPE_R: u8 = 20;
+    pub const GAZ: u8 = 21;
+    pub const GAZ_L: u8 = 22;
+    pub const GAZ_R: u8 = 23;
+    pub const CAPS_SENT: u8 = 24;
+    pub const FIRST: u8 = 25;
+    pub const HISTORY: u8 = 26;
+    pub const PREV_WORD_FULL: u8 = 27;
+    pub const DOC_LOWER: u8 = 28;
+    pub const DOC_CAP: u8 = 29;
+    pub const DOC_FORM: u8 = 30;
+    pub const TAG1: u8 = 40;
+    pub const TAG2: u8 = 41;
+    pub const TAG_WORD: u8 = 42;
+}
+
+/// A sentence prepared for feature extraction.
+pub struct Prepared<'a> {
+    words: &'a [&'a str],
+    lower: Vec<String>,
+    shapes: Vec<String>,
+    lower_hash: Vec<u64>,
+    gaz: &'a [u8],
+    caps_sentence: bool,
+}
+
+impl<'a> Prepared<'a> {
+    /// Precomputes the per-token parts.
+    pub fn new(words: &'a [&'a str], gaz: &'a [u8]) -> Prepared<'a> {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+        let lower_hash = lower.iter().map(|l| fnv(t::LOWER, l.as_bytes())).collect();
+        let letters: Vec<&&str> = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        let caps_sentence =
+            letters.len() >= 3 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
+        Prepared {
+            words,
+            lower,
+            shapes,
+            lower_hash,
+            gaz,
+            caps_sentence,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether there is no token.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The word at `i`.
+    pub fn word(&self, i: usize) -> &str {
+        self.words[i]
+    }
+
+    /// Hashes of the static features of token `i`, appended to `out`.
+    pub fn features(&self, i: usize, history: &History, doc: &DocContext, out: &mut Vec<u64>) {
+        let w = self.words[i];
+        let lw = &self.lower[i];
+        let at = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < 0 {
+                "<s>"
+            } else if j as usize >= self.len() {
+                "</s>"
+            } else {
+                &self.lower[j as usize]
+            }
+        };
+        let shape_at = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= self.len() {
+                "_"
+            } else {
+                &self.shapes[j as usize]
+            }
+        };
+        let gaz_at = |k: isize| -> u8 {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= self.len() {
+                0
+            } else {
+                self.gaz[j as usize]
+            }
+        };
+        out.push(fnv(t::BIAS, b""));
+        out.push(fnv(t::WORD, w.as_bytes()));
+        out.push(self.lower_hash[i]);
+        out.push(fnv(t::SHAPE, self.shapes[i].as_bytes()));
+        let short = short_shape(w);
+        out.push(fnv(t::SHORT, short.as_bytes()));
+        // One suffix only: on CoNLL-2003 dev, prefixes and suffixes of every length overfit (dev F1
+        // 86.8 with them, 87.9 with the 3-letter suffix alone; see data/ner.md).
+        let chars: Vec<(usize, char)> = lw.char_indices().collect();
+        if chars.len() > 3 {
+            out.push(fnv(t::SUFFIX, &lw.as_bytes()[chars[chars.len() - 3].0..]));
+        }
+        out.push(fnv(t::PREV1, at(-1).as_bytes()));
+        out.push(fnv(t::NEXT1, at(1).as_bytes()));
+        out.push(fnv(t::PREV2, at(-2).as_bytes()));
+        out.push(fnv(t::NEXT2, at(2).as_bytes()));
+        out.push(fnv(t::PREV3, at(-3).as_bytes()));
+        out.push(fnv(t::NEXT3, at(3).as_bytes()));
+        out.push(mix(
+            fnv(t::SHAPE_L, shape_at(-1).as_bytes()),
+            fnv(t::SHORT, short.as_bytes()),
+        ));
+        out.push(mix(
+            fnv(t::SHAPE_R, shape_at(1).as_bytes()),
+            fnv(t::SHORT, short.as_bytes()),
+        ));
+        out.push(mix(
+            fnv(t::SHAPE_L2, shape_at(-2).as_bytes()),
+            fnv(t::SHORT, short.as_bytes()),
+        ));
+        out.push(mix(
+            fnv(t::SHAPE_R2, shape_at(2).as_bytes()),
+            fnv(t::SHORT, short.as_bytes()),
+        ));
+        if i > 0 {
+            out.push(fnv(t::PREV_WORD_FULL, self.words[i - 1].as_bytes()));
+        }
+        let g = gaz_at(0);
+        if g != 0 {
+            out.push(fnv(t::GAZ, &[g]));
+            out.push(mix(fnv(t::GAZ, &[g]), fnv(t::SHORT, short.as_bytes())));
+        }
+        let (gl, gr) = (gaz_at(-1), gaz_at(1));
+        if gl != 0 {
+            out.push(fnv(t::GAZ_L, &[gl]));
+        }
+        if gr != 0 {
+            out.push(fnv(t::GAZ_R, &[gr]));
+        }
+        if self.caps_sentence {
+            out.push(fnv(t::CAPS_SENT, short.as_bytes()));
+            out.push(mix(fnv(t::CAPS_SENT, b"w"), self.lower_hash[i]));
+        }
+        if i == 0 {
+            out.push(fnv(t::FIRST, short.as_bytes()));
+        }
+        if let Some((seen_lower, seen_cap, form)) = doc.get(lw) {
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            if cap && *seen_lower {
+                out.push(fnv(t::DOC_LOWER, short.as_bytes()));
+            }
+            if *seen_cap {
+                out.push(fnv(
+                    t::DOC_CAP,
+                    &[u8::from(i == 0), u8::from(self.caps_sentence)],
+                ));
+            }
+            if let (Some(form), true) = (form, self.caps_sentence) {
+                out.push(fnv(t::DOC_FORM, form.as_bytes()));
+            }
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            if let Some(ty) = history.majority(w) {
+                out.push(fnv(t::HISTORY, &[ty as u8]));
+            }
+        }
+    }
+
+    /// Hashes of the features that depend on the previous two tags.
+    #[inline]
+    pub fn tag_features(&self, i: usize, prev: u8, prev2: u8) -> [u64; 3] {
+        [
+            fnv(t::TAG1, &[prev]),
+            fnv(t::TAG2, &[prev2, prev]),
+            mix(fnv(t::TAG_WORD, &[prev]), self.lower_hash[i]),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        for (w, s, short) in [
+            ("Blinken", "Xxxxxxx", "Xx"),
+            ("U.S.", "X.X.", "X.X."),
+            ("2024-02-17", "dddd-dd-dd", "d-d-d"),
+            ("COP29", "XXXdd", "Xd"),
+            ("Алиев", "Xxxxx", "Xx"),
+        ] {
+            assert_eq!(shape(w), s);
+            assert_eq!(short_shape(w), short);
+        }
+    }
+
+    #[test]
+    fn features_depend_on_context_and_case() {
+        let words = ["Mr", "Blinken", "met", "Aliyev"];
+        let gaz = [gaz::HONORIFIC, 0, 0, 0];
+        let p = Prepared::new(&words, &gaz);
+        let h = History::default();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let d = DocContext::default();
+        p.features(1, &h, &d, &mut a);
+        p.features(3, &h, &d, &mut b);
+        assert!(a.len() > 20);
+        assert_ne!(a, b);
+        assert!(
+            a.contains(&fnv(t::GAZ_L, &[gaz::HONORIFIC])),
+            "the honorific before is a feature"
+        );
+        // The same word in capitals shares its lowercase feature but not its word feature.
+        let caps = ["MR", "BLINKEN", "MET", "ALIYEV"];
+        let pc = Prepared::new(&caps, &gaz);
+        let mut c = Vec::new();
+        pc.features(1, &h, &d, &mut c);
+        assert!(c.contains(&a[2]) && !c.contains(&a[1]));
+    }
+
+    #[test]
+    fn history_majority() {
+        let mut h = History::default();
+        assert_eq!(h.majority("Jordan"), None);
+        h.record("Jordan", 2);
+        h.record("JORDAN", 2);
+        h.record("jordan", 0);
+        assert_eq!(h.majority("Jordan"), Some(2));
+        h.clear();
+        assert_eq!(h.majority("Jordan"), None);
+    }
+}
