@@ -24,10 +24,7 @@ impl KnowledgeGraph {
         entities: impl IntoIterator<Item = Entity>,
         relations: impl IntoIterator<Item = Relation>,
     ) -> Self {
-        let mut g = KnowledgeGraph {
-            documents,
-            ..Default::default()
-        };
+        let mut g = KnowledgeGraph { documents, ..Default::default() };
         let mut sorted: Vec<Entity> = entities.into_iter().collect();
         sorted.sort_by(|a, b| a.id.cmp(&b.id));
         for mut e in sorted {
@@ -63,19 +60,14 @@ impl KnowledgeGraph {
 
     /// Relations in (source, type, target) order.
     pub fn relations(&self) -> impl Iterator<Item = &Relation> {
-        let mut edges: Vec<&Relation> = (&self.graph)
-            .edge_references()
-            .map(|e| e.weight())
-            .collect();
+        let mut edges: Vec<&Relation> = (&self.graph).edge_references().map(|e| e.weight()).collect();
         edges.sort_by(|a, b| (&a.source, a.rtype, &a.target).cmp(&(&b.source, b.rtype, &b.target)));
         edges.into_iter()
     }
 
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.index
-            .get(&EntityId(id.to_owned()))
-            .map(|&n| &self.graph[n])
+        self.index.get(&EntityId(id.to_owned())).map(|&n| &self.graph[n])
     }
 
     /// Relations leaving an entity, in (type, target) order.

@@ -7,11 +7,7 @@ use newsgraph::{ingest, ner, Config};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(
-    name = "newsgraph",
-    version,
-    about = "Turns English news articles into a knowledge graph"
-)]
+#[command(name = "newsgraph", version, about = "Turns English news articles into a knowledge graph")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -39,6 +35,9 @@ enum Command {
         /// Worker threads (default: one per core). Output is the same for any value.
         #[arg(long)]
         threads: Option<usize>,
+        /// Lists and rules only: leave the statistical recognizer out.
+        #[arg(long)]
+        no_ner: bool,
     },
     /// Train or evaluate the statistical named-entity recognizer.
     #[command(subcommand)]
@@ -79,10 +78,9 @@ enum NerCommand {
 
 fn main() {
     if let Err(e) = run() {
-        if e.chain().any(|c| {
-            c.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-        }) {
+        if e.chain()
+            .any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+        {
             std::process::exit(0);
         }
         eprintln!("newsgraph: {e:#}");
@@ -92,21 +90,12 @@ fn main() {
 
 fn run() -> Result<()> {
     match Cli::parse().command {
-        Command::Ner(NerCommand::Train {
-            train,
-            dev,
-            out,
-            epochs,
-            bits,
-            seed,
-        }) => {
+        Command::Ner(NerCommand::Train { train, dev, out, epochs, bits, seed }) => {
             let kb = newsgraph::kb::KnowledgeBase::builtin()?;
             let train_docs = ner::read_conll(&train)?;
             let dev_docs = ner::read_conll(&dev)?;
             let config = ner::TrainConfig { epochs, bits, seed };
-            let (model, report) = ner::train(&train_docs, &dev_docs, &kb, &config, |line| {
-                eprintln!("{line}")
-            });
+            let (model, report) = ner::train(&train_docs, &dev_docs, &kb, &config, |line| eprintln!("{line}"));
             let bytes = model.to_bytes();
             write_atomically(&out, &bytes)?;
             eprintln!(
@@ -130,44 +119,31 @@ fn run() -> Result<()> {
             print!("{}", ner::evaluate(&model, &docs, &kb).table());
             Ok(())
         }
-        Command::Build {
-            inputs,
-            out,
-            format,
-            base_iri,
-            taxonomy,
-            threads,
-        } => {
+        Command::Build { inputs, out, format, base_iri, taxonomy, threads, no_ner } => {
             let formats = match format {
                 Some(list) => list
                     .split(',')
                     .filter(|s| !s.trim().is_empty())
                     .map(|name| {
-                        Format::parse(name).with_context(|| {
-                            format!(
-                                "unknown format {name:?} (expected ttl, nt, nq, dot, json, svg)"
-                            )
-                        })
+                        Format::parse(name)
+                            .with_context(|| format!("unknown format {name:?} (expected ttl, nt, nq, dot, json, svg)"))
                     })
                     .collect::<Result<Vec<_>>>()?,
-                None => Format::ALL
-                    .into_iter()
-                    .filter(|&f| f != Format::Svg || graphviz_available())
-                    .collect(),
+                None => Format::ALL.into_iter().filter(|&f| f != Format::Svg || graphviz_available()).collect(),
             };
             if formats.is_empty() {
                 bail!("--format names no format");
             }
-            if oxrdf::NamedNode::new(base_iri.clone()).is_err()
-                || !(base_iri.ends_with('/') || base_iri.ends_with('#'))
+            if oxrdf::NamedNode::new(base_iri.clone()).is_err() || !(base_iri.ends_with('/') || base_iri.ends_with('#'))
             {
                 bail!("--base-iri {base_iri:?} is not an absolute IRI ending in '/' or '#'");
             }
             let mut config = Config::builtin().context("loading the built-in knowledge base")?;
             if let Some(path) = &taxonomy {
-                config = config
-                    .with_taxonomy_file(path)
-                    .context("loading --taxonomy")?;
+                config = config.with_taxonomy_file(path).context("loading --taxonomy")?;
+            }
+            if no_ner {
+                config.ner = None;
             }
             if let Some(n) = threads {
                 config.threads = n.max(1);
@@ -187,17 +163,10 @@ fn run() -> Result<()> {
                 "newsgraph: {n_docs} documents, {} entities, {} relations -> {}",
                 graph.entity_count(),
                 graph.relation_count(),
-                written
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
             );
             if !ingested.errors.is_empty() {
-                eprintln!(
-                    "newsgraph: {} input(s) could not be read (see above)",
-                    ingested.errors.len()
-                );
+                eprintln!("newsgraph: {} input(s) could not be read (see above)", ingested.errors.len());
                 std::process::exit(1);
             }
             Ok(())

@@ -1,10 +1,11 @@
 //! The pipeline, top to bottom: ingest → text → extract → resolve → relate → graph.
 
 use crate::error::Result;
-use crate::extract::{extract, Mention};
+use crate::extract::{extract_with, Mention};
 use crate::graph::KnowledgeGraph;
 use crate::ingest::Document;
 use crate::kb::{KnowledgeBase, Taxonomy};
+use crate::ner::NerModel;
 use crate::relate::relate;
 use crate::resolve::resolve;
 use crate::text::AnalyzedDoc;
@@ -17,6 +18,8 @@ pub struct Config {
     pub kb: KnowledgeBase,
     /// Worker threads for the per-document stages (output does not depend on it).
     pub threads: usize,
+    /// The statistical recognizer, or `None` for lists and rules alone.
+    pub ner: Option<NerModel>,
 }
 
 impl Config {
@@ -25,6 +28,7 @@ impl Config {
         Ok(Config {
             kb: KnowledgeBase::builtin()?,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            ner: Some(NerModel::builtin()?),
         })
     }
 
@@ -50,7 +54,7 @@ impl Config {
 pub fn build(documents: Vec<Document>, config: &Config) -> KnowledgeGraph {
     let kb = &config.kb;
     let analyzed: Vec<AnalyzedDoc> = documents.iter().map(AnalyzedDoc::new).collect();
-    let mentions = extract_all(&analyzed, kb, config.threads);
+    let mentions = extract_all(&analyzed, kb, config.ner.as_ref(), config.threads);
     let mut resolved = resolve(&analyzed, mentions, kb);
     let relations = relate(&analyzed, &mut resolved, kb);
     drop(analyzed);
@@ -58,22 +62,22 @@ pub fn build(documents: Vec<Document>, config: &Config) -> KnowledgeGraph {
 }
 
 /// Extracts mentions of every document, in parallel; results stay in document order.
-fn extract_all(analyzed: &[AnalyzedDoc], kb: &KnowledgeBase, threads: usize) -> Vec<Vec<Mention>> {
+fn extract_all(
+    analyzed: &[AnalyzedDoc],
+    kb: &KnowledgeBase,
+    ner: Option<&NerModel>,
+    threads: usize,
+) -> Vec<Vec<Mention>> {
     let threads = threads.clamp(1, analyzed.len().max(1));
     if threads == 1 {
-        return analyzed.iter().map(|a| extract(a, kb)).collect();
+        return analyzed.iter().map(|a| extract_with(a, kb, ner)).collect();
     }
     let chunk = analyzed.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = analyzed
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|a| extract(a, kb)).collect::<Vec<_>>())
-            })
+            .map(|part| scope.spawn(move || part.iter().map(|a| extract_with(a, kb, ner)).collect::<Vec<_>>()))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     })
 }

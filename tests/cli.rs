@@ -11,11 +11,8 @@ use std::process::Stdio;
 fn bad_files_are_named_and_the_rest_go_through() {
     let input = tempdir();
     let out = tempdir();
-    std::fs::write(
-        input.path().join("good.txt"),
-        "Talks\n\nPresident Ilham Aliyev met Mr John Smith in Baku.",
-    )
-    .unwrap();
+    std::fs::write(input.path().join("good.txt"), "Talks\n\nPresident Ilham Aliyev met Mr John Smith in Baku.")
+        .unwrap();
     std::fs::write(input.path().join("latin1.txt"), b"Caf\xe9 talks in Paris.").unwrap();
     std::fs::write(input.path().join("image.md"), b"\x89PNG\r\n\x1a\n\x00\x00").unwrap();
     let run = newsgraph(&[
@@ -41,14 +38,7 @@ fn a_failed_run_leaves_earlier_files_untouched() {
     std::fs::write(&ttl, "previous run\n").unwrap();
     // SVG needs Graphviz; with no `dot` on PATH the run fails after Turtle was produced.
     let run = newsgraph_with(
-        &[
-            "build",
-            "examples/articles",
-            "--out",
-            out.path().to_str().unwrap(),
-            "--format",
-            "ttl,svg",
-        ],
+        &["build", "examples/articles", "--out", out.path().to_str().unwrap(), "--format", "ttl,svg"],
         |c| {
             c.env("PATH", "/nonexistent");
         },
@@ -60,34 +50,19 @@ fn a_failed_run_leaves_earlier_files_untouched() {
         String::from_utf8_lossy(&run.stderr)
     );
     assert_eq!(read(&ttl), "previous run\n");
-    let left: Vec<String> = std::fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let left: Vec<String> =
+        std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(left, ["graph.ttl"], "no temporary or partial file remains");
 }
 
 #[test]
 fn unknown_format_and_bad_base_iri_are_clear_errors() {
     let out = tempdir();
-    let run = newsgraph(&[
-        "build",
-        "examples/articles",
-        "--out",
-        out.path().to_str().unwrap(),
-        "--format",
-        "ttl,xml",
-    ]);
+    let run = newsgraph(&["build", "examples/articles", "--out", out.path().to_str().unwrap(), "--format", "ttl,xml"]);
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("unknown format \"xml\""));
-    let run = newsgraph(&[
-        "build",
-        "examples/articles",
-        "--out",
-        out.path().to_str().unwrap(),
-        "--base-iri",
-        "not an iri",
-    ]);
+    let run =
+        newsgraph(&["build", "examples/articles", "--out", out.path().to_str().unwrap(), "--base-iri", "not an iri"]);
     assert!(String::from_utf8_lossy(&run.stderr).contains("--base-iri"));
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }
@@ -106,57 +81,26 @@ fn stdin_and_jsonl_with_hostile_text() {
     std::fs::write(&feed, format!("{record}\n")).unwrap();
     let out = dir.path().join("out");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
-        .args([
-            "build",
-            "-",
-            feed.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--format",
-            "ttl,nt,nq,dot,json",
-        ])
+        .args(["build", "-", feed.to_str().unwrap(), "--out", out.to_str().unwrap(), "--format", "ttl,nt,nq,dot,json"])
         .stdin(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("Secretary of State Antony J. Blinken visited Kyiv.".as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all("Secretary of State Antony J. Blinken visited Kyiv.".as_bytes()).unwrap();
     let run = child.wait_with_output().unwrap();
     ok(&run);
     let json: serde_json::Value = serde_json::from_str(&read(&out.join("graph.json"))).unwrap();
-    let labels: Vec<&str> = json["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["label"].as_str().unwrap())
-        .collect();
-    for want in [
-        "Ильхам Алиев",
-        "Jean-Claude O'Brien",
-        "Antony J. Blinken",
-        "Kyiv",
-        "Counterterrorism",
-    ] {
+    let labels: Vec<&str> = json["entities"].as_array().unwrap().iter().map(|e| e["label"].as_str().unwrap()).collect();
+    for want in ["Ильхам Алиев", "Jean-Claude O'Brien", "Antony J. Blinken", "Kyiv", "Counterterrorism"] {
         assert!(labels.contains(&want), "{want} missing from {labels:?}");
     }
     assert_eq!(json["documents"][0]["id"], "stdin");
     assert_eq!(json["documents"][1]["title"], record["title"]);
     // Every file still parses: oxttl here, rapper and Graphviz when installed.
     let nt = read(&out.join("graph.nt"));
-    let triples: Vec<oxrdf::Triple> = oxttl::NTriplesParser::new()
-        .for_slice(nt.as_bytes())
-        .map(|t| t.unwrap())
-        .collect();
-    assert!(
-        triples
-            .iter()
-            .any(|t| t.object.to_string().contains("back\\\\slash")),
-        "the title survives escaped"
-    );
+    let triples: Vec<oxrdf::Triple> =
+        oxttl::NTriplesParser::new().for_slice(nt.as_bytes()).map(|t| t.unwrap()).collect();
+    assert!(triples.iter().any(|t| t.object.to_string().contains("back\\\\slash")), "the title survives escaped");
     for t in oxttl::TurtleParser::new().for_slice(read(&out.join("graph.ttl")).as_bytes()) {
         t.unwrap();
     }
@@ -179,7 +123,11 @@ fn a_users_taxonomy_replaces_the_builtin_one() {
     )
     .unwrap();
     let article = dir.path().join("a.txt");
-    std::fs::write(&article, "Drought talks\n\nPresident Ilham Aliyev met Mr John Smith in Baku to discuss the drought and human rights.").unwrap();
+    std::fs::write(
+        &article,
+        "Drought talks\n\nPresident Ilham Aliyev met Mr John Smith in Baku to discuss the drought and human rights.",
+    )
+    .unwrap();
     let out = dir.path().join("out");
     ok(&newsgraph(&[
         "build",
@@ -193,10 +141,7 @@ fn a_users_taxonomy_replaces_the_builtin_one() {
     ]));
     let json = read(&out.join("graph.json"));
     assert!(json.contains("\"theme/water\"") && json.contains("\"Water security\""));
-    assert!(
-        !json.contains("Human rights"),
-        "the built-in taxonomy is replaced"
-    );
+    assert!(!json.contains("Human rights"), "the built-in taxonomy is replaced");
     let bad = dir.path().join("bad.ttl");
     std::fs::write(&bad, "@prefix x: <http://x/> .\nx:a x:b .\n").unwrap();
     let run = newsgraph(&[
@@ -208,11 +153,7 @@ fn a_users_taxonomy_replaces_the_builtin_one() {
         bad.to_str().unwrap(),
     ]);
     assert_eq!(run.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&run.stderr).contains("bad.ttl:2"),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert!(String::from_utf8_lossy(&run.stderr).contains("bad.ttl:2"), "{}", String::from_utf8_lossy(&run.stderr));
 }
 
 #[test]

@@ -42,13 +42,7 @@ fn hostile_labels_survive_every_format() {
     let dir = tempdir();
     write_files(
         &graph,
-        &[
-            Format::Turtle,
-            Format::NTriples,
-            Format::NQuads,
-            Format::Dot,
-            Format::Json,
-        ],
+        &[Format::Turtle, Format::NTriples, Format::NQuads, Format::Dot, Format::Json],
         &ExportOptions::default(),
         dir.path(),
     )
@@ -79,8 +73,7 @@ fn hostile_labels_survive_every_format() {
     rapper_count(&dir.path().join("graph.nt"), "ntriples");
     rapper_count(&dir.path().join("graph.nq"), "nquads");
 
-    let json: serde_json::Value =
-        serde_json::from_str(&read(&dir.path().join("graph.json"))).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&read(&dir.path().join("graph.json"))).unwrap();
     assert_eq!(json["entities"][3]["label"], LABELS[3]);
 
     let dot = read(&dir.path().join("graph.dot"));
@@ -91,10 +84,7 @@ fn hostile_labels_survive_every_format() {
     );
     if let Some(svg) = render_dot(&dir.path().join("graph.dot")) {
         assert!(svg.contains("Ильхам Алиев 伊利哈姆 إلهام"));
-        assert!(
-            svg.contains("&lt;script&gt;"),
-            "angle brackets are text, escaped by Graphviz in SVG"
-        );
+        assert!(svg.contains("&lt;script&gt;"), "angle brackets are text, escaped by Graphviz in SVG");
         assert!(svg.contains("Quote &quot;in&quot; label") || svg.contains("Quote \"in\" label"));
     }
 }

@@ -16,13 +16,7 @@ fn exports_are_up_to_date() {
         "--format",
         "ttl,nt,nq,dot,json",
     ]));
-    for f in [
-        "graph.ttl",
-        "graph.nt",
-        "graph.nq",
-        "graph.dot",
-        "graph.json",
-    ] {
+    for f in ["graph.ttl", "graph.nt", "graph.nq", "graph.dot", "graph.json"] {
         let committed = root().join("exports").join(f);
         let want = read(&fresh.path().join(f));
         let have = std::fs::read_to_string(&committed).unwrap_or_default();

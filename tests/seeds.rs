@@ -13,14 +13,7 @@ struct Graph {
 
 impl Graph {
     fn build(dir: &std::path::Path, formats: &str) -> Graph {
-        let out = newsgraph(&[
-            "build",
-            "examples/articles",
-            "--out",
-            dir.to_str().unwrap(),
-            "--format",
-            formats,
-        ]);
+        let out = newsgraph(&["build", "examples/articles", "--out", dir.to_str().unwrap(), "--format", formats]);
         ok(&out);
         let json = serde_json::from_str(&read(&dir.join("graph.json"))).unwrap();
         Graph { json }
@@ -31,11 +24,7 @@ impl Graph {
     }
 
     fn id_of(&self, label: &str) -> String {
-        let hits: Vec<&Value> = self
-            .entities()
-            .iter()
-            .filter(|e| e["label"] == label)
-            .collect();
+        let hits: Vec<&Value> = self.entities().iter().filter(|e| e["label"] == label).collect();
         assert_eq!(hits.len(), 1, "exactly one entity labelled {label:?}");
         hits[0]["id"].as_str().unwrap().to_owned()
     }
@@ -76,29 +65,16 @@ fn seed_facts() {
     let meetings: Vec<&Value> = g
         .entities()
         .iter()
-        .filter(|e| {
-            e["type"] == "Event"
-                && g.targets(e["id"].as_str().unwrap(), "participant")
-                    .contains(&blinken)
-        })
+        .filter(|e| e["type"] == "Event" && g.targets(e["id"].as_str().unwrap(), "participant").contains(&blinken))
         .collect();
     assert_eq!(meetings.len(), 1);
     let meeting = meetings[0]["id"].as_str().unwrap();
-    assert_eq!(
-        g.targets(meeting, "participant"),
-        BTreeSet::from([blinken.clone(), aliyev.clone()])
-    );
+    assert_eq!(g.targets(meeting, "participant"), BTreeSet::from([blinken.clone(), aliyev.clone()]));
     assert!(g.has(meeting, "location", &munich));
-    assert_eq!(
-        meetings[0]["attributes"]["date"],
-        serde_json::json!(["2024-02-17"])
-    );
+    assert_eq!(meetings[0]["attributes"]["date"], serde_json::json!(["2024-02-17"]));
     assert!(g.has(&munich, "located_in", &g.id_of("Germany")));
     for theme in ["Peace agreement", "Human rights", "Middle Corridor"] {
-        assert!(
-            g.has(meeting, "topic", &g.id_of(theme)),
-            "meeting topic {theme}"
-        );
+        assert!(g.has(meeting, "topic", &g.id_of(theme)), "meeting topic {theme}");
     }
 
     // COP29 in Baku, hosted by Azerbaijan; the peace agreement's parties.
@@ -107,10 +83,7 @@ fn seed_facts() {
     assert!(g.has(&cop, "host", &az));
     assert!(g.has(meeting, "topic", &cop));
     let peace = g.id_of("Peace agreement");
-    assert_eq!(
-        g.targets(&peace, "party"),
-        BTreeSet::from([az.clone(), g.id_of("Armenia")])
-    );
+    assert_eq!(g.targets(&peace, "party"), BTreeSet::from([az.clone(), g.id_of("Armenia")]));
 
     // The other article: role-only people, the ministry, the outlet.
     let fm = g.id_of("Azerbaijan’s Foreign Minister");
@@ -128,16 +101,8 @@ fn seed_facts() {
     assert_eq!(talks.len(), 1);
     assert!(g.has(&talks[0], "participant", &official));
     assert!(g.has(&talks[0], "reported_by", &g.id_of("Apa.az")));
-    for theme in [
-        "Counterterrorism",
-        "Cybersecurity",
-        "Arms control",
-        "Security",
-    ] {
-        assert!(
-            g.has(&talks[0], "topic", &g.id_of(theme)),
-            "talks topic {theme}"
-        );
+    for theme in ["Counterterrorism", "Cybersecurity", "Arms control", "Security"] {
+        assert!(g.has(&talks[0], "topic", &g.id_of(theme)), "talks topic {theme}");
     }
 }
 
@@ -150,36 +115,18 @@ fn headings_and_table_headers_never_become_entities() {
         for line in read(&root().join("examples/articles").join(f)).lines() {
             let l = line.trim();
             if l.contains('|') {
-                layout_lines.extend(
-                    l.split('|')
-                        .map(|c| c.trim().to_lowercase())
-                        .filter(|c| !c.is_empty()),
-                );
+                layout_lines.extend(l.split('|').map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()));
             } else if !l.is_empty() && !l.ends_with('.') && l.split_whitespace().count() <= 20 {
                 layout_lines.insert(l.to_lowercase());
             }
         }
     }
-    assert!(
-        layout_lines.contains("focus area")
-            && layout_lines.contains("forging paths to peace and partnership")
-    );
+    assert!(layout_lines.contains("focus area") && layout_lines.contains("forging paths to peace and partnership"));
     for e in g.entities() {
         let label = e["label"].as_str().unwrap().to_lowercase();
+        assert!(!layout_lines.contains(&label) || e["type"] == "Theme", "layout text became an entity: {e}");
         assert!(
-            !layout_lines.contains(&label) || e["type"] == "Theme",
-            "layout text became an entity: {e}"
-        );
-        assert!(
-            ![
-                "secretary",
-                "president",
-                "the",
-                "both",
-                "observers",
-                "conclusion"
-            ]
-            .contains(&label.as_str()),
+            !["secretary", "president", "the", "both", "observers", "conclusion"].contains(&label.as_str()),
             "junk entity: {e}"
         );
     }
@@ -192,56 +139,29 @@ fn every_rdf_file_parses_and_agrees() {
     let ttl = read(&dir.path().join("graph.ttl"));
     let nt = read(&dir.path().join("graph.nt"));
     let nq = read(&dir.path().join("graph.nq"));
-    let from_ttl: BTreeSet<String> = oxttl::TurtleParser::new()
-        .for_slice(ttl.as_bytes())
-        .map(|t| t.unwrap().to_string())
-        .collect();
-    let from_nt: BTreeSet<String> = oxttl::NTriplesParser::new()
-        .for_slice(nt.as_bytes())
-        .map(|t| t.unwrap().to_string())
-        .collect();
-    let quads: Vec<oxrdf::Quad> = oxttl::NQuadsParser::new()
-        .for_slice(nq.as_bytes())
-        .map(|q| q.unwrap())
-        .collect();
-    let from_nq: BTreeSet<String> = quads
-        .iter()
-        .map(|q| oxrdf::Triple::from(q.clone()).to_string())
-        .collect();
+    let from_ttl: BTreeSet<String> =
+        oxttl::TurtleParser::new().for_slice(ttl.as_bytes()).map(|t| t.unwrap().to_string()).collect();
+    let from_nt: BTreeSet<String> =
+        oxttl::NTriplesParser::new().for_slice(nt.as_bytes()).map(|t| t.unwrap().to_string()).collect();
+    let quads: Vec<oxrdf::Quad> = oxttl::NQuadsParser::new().for_slice(nq.as_bytes()).map(|q| q.unwrap()).collect();
+    let from_nq: BTreeSet<String> = quads.iter().map(|q| oxrdf::Triple::from(q.clone()).to_string()).collect();
     assert!(from_nt.len() > 500, "only {} triples", from_nt.len());
-    assert_eq!(
-        from_ttl, from_nt,
-        "Turtle and N-Triples hold the same triples"
-    );
+    assert_eq!(from_ttl, from_nt, "Turtle and N-Triples hold the same triples");
     assert_eq!(from_nq, from_nt, "N-Quads graphs merge to the N-Triples");
     // One named graph per document, holding that document's facts.
-    let graphs: BTreeSet<String> = quads
-        .iter()
-        .filter(|q| !q.graph_name.is_default_graph())
-        .map(|q| q.graph_name.to_string())
-        .collect();
+    let graphs: BTreeSet<String> =
+        quads.iter().filter(|q| !q.graph_name.is_default_graph()).map(|q| q.graph_name.to_string()).collect();
     assert_eq!(graphs.len(), 2, "{graphs:?}");
     let blinken_us = quads.iter().find(|q| {
         q.subject.to_string() == "<https://newsgraph.dev/id/person/antony-j-blinken>"
             && q.predicate.as_str() == "http://schema.org/affiliation"
             && q.object.to_string() == "<https://newsgraph.dev/id/country/united-states>"
     });
-    assert_eq!(
-        blinken_us.unwrap().graph_name.to_string(),
-        "<https://newsgraph.dev/id/doc/003-5ecdfa4a72bf63f4>"
-    );
+    assert_eq!(blinken_us.unwrap().graph_name.to_string(), "<https://newsgraph.dev/id/doc/003-5ecdfa4a72bf63f4>");
     // An independent parser agrees on the counts.
-    for (file, syntax) in [
-        ("graph.ttl", "turtle"),
-        ("graph.nt", "ntriples"),
-        ("graph.nq", "nquads"),
-    ] {
+    for (file, syntax) in [("graph.ttl", "turtle"), ("graph.nt", "ntriples"), ("graph.nq", "nquads")] {
         if let Some(n) = rapper_count(&dir.path().join(file), syntax) {
-            let want = if syntax == "nquads" {
-                quads.len()
-            } else {
-                from_nt.len()
-            };
+            let want = if syntax == "nquads" { quads.len() } else { from_nt.len() };
             assert_eq!(n, want, "rapper's count for {file}");
         }
     }
@@ -254,10 +174,7 @@ fn dot_renders_and_svg_is_written() {
     let formats = if has_dot { "dot,json,svg" } else { "dot,json" };
     let g = Graph::build(dir.path(), formats);
     let dot = read(&dir.path().join("graph.dot"));
-    assert_eq!(
-        dot.matches(" -> ").count(),
-        g.json["relations"].as_array().unwrap().len()
-    );
+    assert_eq!(dot.matches(" -> ").count(), g.json["relations"].as_array().unwrap().len());
     if let Some(svg) = render_dot(&dir.path().join("graph.dot")) {
         assert!(svg.contains("Antony J. Blinken") && svg.contains("affiliated_with"));
         let written = read(&dir.path().join("graph.svg"));
@@ -281,16 +198,7 @@ fn output_is_byte_identical_whatever_the_thread_count() {
             threads,
         ]));
     }
-    for f in [
-        "graph.ttl",
-        "graph.nt",
-        "graph.nq",
-        "graph.dot",
-        "graph.json",
-    ] {
-        assert!(
-            read(&a.path().join(f)) == read(&b.path().join(f)),
-            "{f} differs between runs"
-        );
+    for f in ["graph.ttl", "graph.nt", "graph.nq", "graph.dot", "graph.json"] {
+        assert!(read(&a.path().join(f)) == read(&b.path().join(f)), "{f} differs between runs");
     }
 }

@@ -41,18 +41,9 @@ fn style(t: EntityType) -> (&'static str, &'static str) {
 pub fn write_dot<W: Write>(graph: &KnowledgeGraph, w: W) -> io::Result<()> {
     let mut w = io::BufWriter::new(w);
     writeln!(w, "digraph newsgraph {{")?;
-    writeln!(
-        w,
-        "  graph [rankdir=LR, charset=\"UTF-8\", fontname=\"Helvetica\"];"
-    )?;
-    writeln!(
-        w,
-        "  node [style=filled, fontname=\"Helvetica\", fontsize=11];"
-    )?;
-    writeln!(
-        w,
-        "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];"
-    )?;
+    writeln!(w, "  graph [rankdir=LR, charset=\"UTF-8\", fontname=\"Helvetica\"];")?;
+    writeln!(w, "  node [style=filled, fontname=\"Helvetica\", fontsize=11];")?;
+    writeln!(w, "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];")?;
     for e in graph.entities() {
         let (shape, colour) = style(e.etype);
         writeln!(
@@ -70,11 +61,7 @@ pub fn write_dot<W: Write>(graph: &KnowledgeGraph, w: W) -> io::Result<()> {
             dot_escape(r.source.as_str()),
             dot_escape(r.target.as_str()),
             r.rtype.as_str(),
-            if r.rtype.is_symmetric() {
-                ", dir=both"
-            } else {
-                ""
-            }
+            if r.rtype.is_symmetric() { ", dir=both" } else { "" }
         )?;
     }
     writeln!(w, "}}")?;

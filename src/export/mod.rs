@@ -37,14 +37,8 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order files are written.
-    pub const ALL: [Format; 6] = [
-        Format::Turtle,
-        Format::NTriples,
-        Format::NQuads,
-        Format::Dot,
-        Format::Json,
-        Format::Svg,
-    ];
+    pub const ALL: [Format; 6] =
+        [Format::Turtle, Format::NTriples, Format::NQuads, Format::Dot, Format::Json, Format::Svg];
 
     /// The file extension (and `--format` name).
     pub fn extension(self) -> &'static str {
@@ -87,42 +81,28 @@ pub struct ExportOptions {
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        ExportOptions {
-            base_iri: crate::vocab::DEFAULT_BASE_IRI.to_owned(),
-        }
+        ExportOptions { base_iri: crate::vocab::DEFAULT_BASE_IRI.to_owned() }
     }
 }
 
 /// Writes one format (not SVG, which needs Graphviz: see [`write_files`]) to `w`.
-pub fn write<W: Write>(
-    graph: &KnowledgeGraph,
-    format: Format,
-    options: &ExportOptions,
-    w: W,
-) -> Result<()> {
-    let err = |e: std::io::Error| Error::Export {
-        format: format.extension().into(),
-        message: e.to_string(),
-    };
+pub fn write<W: Write>(graph: &KnowledgeGraph, format: Format, options: &ExportOptions, w: W) -> Result<()> {
+    let err = |e: std::io::Error| Error::Export { format: format.extension().into(), message: e.to_string() };
     match format {
         Format::Turtle => write_turtle(graph, options, w).map_err(err),
         Format::NTriples => write_ntriples(graph, options, w).map_err(err),
         Format::NQuads => write_nquads(graph, options, w).map_err(err),
         Format::Dot => write_dot(graph, w).map_err(err),
         Format::Json => write_json(graph, w).map_err(err),
-        Format::Svg => Err(Error::Export {
-            format: "svg".into(),
-            message: "SVG is rendered from DOT by write_files".into(),
-        }),
+        Format::Svg => {
+            Err(Error::Export { format: "svg".into(), message: "SVG is rendered from DOT by write_files".into() })
+        }
     }
 }
 
 /// Whether Graphviz's `dot` can be run.
 pub fn graphviz_available() -> bool {
-    std::process::Command::new("dot")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
+    std::process::Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
 }
 
 /// Writes `graph.<ext>` in `dir` for each format, atomically: all files or none are replaced.
@@ -138,11 +118,7 @@ pub fn write_files(
     let result = (|| {
         for &format in formats {
             let target = dir.join(format!("graph.{}", format.extension()));
-            let tmp = dir.join(format!(
-                ".graph.{}.tmp-{}",
-                format.extension(),
-                std::process::id()
-            ));
+            let tmp = dir.join(format!(".graph.{}.tmp-{}", format.extension(), std::process::id()));
             staged.push((tmp.clone(), target));
             if format == Format::Svg {
                 render_svg(graph, &tmp)?;
@@ -151,9 +127,7 @@ pub fn write_files(
             let file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
             let mut w = std::io::BufWriter::new(file);
             write(graph, format, options, &mut w)?;
-            let file = w
-                .into_inner()
-                .map_err(|e| Error::io(&tmp, e.into_error()))?;
+            let file = w.into_inner().map_err(|e| Error::io(&tmp, e.into_error()))?;
             file.sync_all().map_err(|e| Error::io(&tmp, e))?;
         }
         Ok(())
@@ -184,9 +158,7 @@ fn render_svg(graph: &KnowledgeGraph, out: &Path) -> Result<()> {
         .spawn()
         .map_err(|e| Error::Export {
             format: "svg".into(),
-            message: format!(
-                "cannot run Graphviz `dot` ({e}); install graphviz or leave svg out of --format"
-            ),
+            message: format!("cannot run Graphviz `dot` ({e}); install graphviz or leave svg out of --format"),
         })?;
     if let Some(mut stdin) = child.stdin.take() {
         stdin.write_all(&dot).map_err(|e| Error::io(out, e))?;
@@ -195,10 +167,7 @@ fn render_svg(graph: &KnowledgeGraph, out: &Path) -> Result<()> {
     if !output.status.success() {
         return Err(Error::Export {
             format: "svg".into(),
-            message: format!(
-                "dot failed: {}",
-                String::from_utf8_lossy(&output.stderr).trim()
-            ),
+            message: format!("dot failed: {}", String::from_utf8_lossy(&output.stderr).trim()),
         });
     }
     Ok(())

@@ -54,9 +54,7 @@ impl Terms<'_> {
 /// Every quad of the graph, sorted: the default graph holds descriptions, each document's named
 /// graph its facts and their evidence.
 fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
-    let t = Terms {
-        base: &options.base_iri,
-    };
+    let t = Terms { base: &options.base_iri };
     let rdf_type = iri(format!("{}type", rdf::NS));
     let label = iri(format!("{}label", rdf::RDFS));
     let xsd = |local: &str| iri(format!("{}{local}", rdf::XSD));
@@ -68,37 +66,12 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
     let scheme = t.entity("themes");
     for d in graph.documents() {
         let doc = t.doc(&d.id);
-        add(
-            &doc,
-            rdf_type.clone(),
-            Terms::s("NewsArticle").into(),
-            &default,
-        );
-        add(
-            &doc,
-            rdf_type.clone(),
-            iri(format!("{}Entity", prov::NS)).into(),
-            &default,
-        );
-        add(
-            &doc,
-            Terms::s("identifier"),
-            Literal::new_simple_literal(&d.id).into(),
-            &default,
-        );
-        add(
-            &doc,
-            Terms::s("headline"),
-            Literal::new_simple_literal(&d.title).into(),
-            &default,
-        );
+        add(&doc, rdf_type.clone(), Terms::s("NewsArticle").into(), &default);
+        add(&doc, rdf_type.clone(), iri(format!("{}Entity", prov::NS)).into(), &default);
+        add(&doc, Terms::s("identifier"), Literal::new_simple_literal(&d.id).into(), &default);
+        add(&doc, Terms::s("headline"), Literal::new_simple_literal(&d.title).into(), &default);
         if let Some(date) = &d.date {
-            add(
-                &doc,
-                Terms::s("datePublished"),
-                Literal::new_typed_literal(date, xsd("date")).into(),
-                &default,
-            );
+            add(&doc, Terms::s("datePublished"), Literal::new_typed_literal(date, xsd("date")).into(), &default);
         }
         if let Some(url) = d.url.as_ref().and_then(|u| NamedNode::new(u.clone()).ok()) {
             add(&doc, Terms::s("url"), url.into(), &default);
@@ -115,54 +88,25 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
             EntityType::Theme => iri(format!("{}Concept", skos::NS)),
         };
         add(&s, rdf_type.clone(), class.into(), &default);
-        add(
-            &s,
-            label.clone(),
-            Literal::new_language_tagged_literal_unchecked(&e.label, "en").into(),
-            &default,
-        );
+        add(&s, label.clone(), Literal::new_language_tagged_literal_unchecked(&e.label, "en").into(), &default);
         let (name, alt) = if e.etype == EntityType::Theme {
-            (
-                iri(format!("{}prefLabel", skos::NS)),
-                iri(format!("{}altLabel", skos::NS)),
-            )
+            (iri(format!("{}prefLabel", skos::NS)), iri(format!("{}altLabel", skos::NS)))
         } else {
             (Terms::s("name"), Terms::s("alternateName"))
         };
-        add(
-            &s,
-            name,
-            Literal::new_language_tagged_literal_unchecked(&e.label, "en").into(),
-            &default,
-        );
+        add(&s, name, Literal::new_language_tagged_literal_unchecked(&e.label, "en").into(), &default);
         for a in &e.aliases {
-            add(
-                &s,
-                alt.clone(),
-                Literal::new_language_tagged_literal_unchecked(a, "en").into(),
-                &default,
-            );
+            add(&s, alt.clone(), Literal::new_language_tagged_literal_unchecked(a, "en").into(), &default);
         }
         if e.etype == EntityType::Theme {
-            add(
-                &s,
-                iri(format!("{}inScheme", skos::NS)),
-                scheme.clone().into(),
-                &default,
-            );
+            add(&s, iri(format!("{}inScheme", skos::NS)), scheme.clone().into(), &default);
         }
         for (key, values) in &e.attributes {
             for v in values {
                 let (p, o): (NamedNode, oxrdf::Term) = match key.as_str() {
                     "title" => (Terms::s("jobTitle"), Literal::new_simple_literal(v).into()),
-                    "date" => (
-                        Terms::s("startDate"),
-                        Literal::new_typed_literal(v, xsd("date")).into(),
-                    ),
-                    other => (
-                        Terms::ng(&slug(other)),
-                        Literal::new_simple_literal(v).into(),
-                    ),
+                    "date" => (Terms::s("startDate"), Literal::new_typed_literal(v, xsd("date")).into()),
+                    other => (Terms::ng(&slug(other)), Literal::new_simple_literal(v).into()),
                 };
                 add(&s, p, o, &default);
             }
@@ -170,21 +114,11 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
         let docs: BTreeSet<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
         for d in docs {
             let doc = t.doc(d);
-            add(
-                &doc,
-                Terms::s("mentions"),
-                s.clone().into(),
-                &GraphName::NamedNode(doc.clone()),
-            );
+            add(&doc, Terms::s("mentions"), s.clone().into(), &GraphName::NamedNode(doc.clone()));
         }
     }
     if graph.entities().any(|e| e.etype == EntityType::Theme) {
-        add(
-            &scheme,
-            rdf_type.clone(),
-            iri(format!("{}ConceptScheme", skos::NS)).into(),
-            &default,
-        );
+        add(&scheme, rdf_type.clone(), iri(format!("{}ConceptScheme", skos::NS)).into(), &default);
         add(
             &scheme,
             label.clone(),
@@ -202,12 +136,7 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
             add(&s, p.clone(), o.clone().into(), &g);
         }
         for ev in &r.evidence {
-            let Evidence {
-                doc,
-                sentence,
-                span,
-                text,
-            } = ev;
+            let Evidence { doc, sentence, span, text } = ev;
             let g = GraphName::NamedNode(t.doc(doc));
             let key = format!(
                 "{:016x}",
@@ -221,36 +150,11 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
                 ])
             );
             let node = iri(format!("{}evidence/{key}", t.base));
-            add(
-                &node,
-                rdf_type.clone(),
-                iri(format!("{}Statement", rdf::NS)).into(),
-                &g,
-            );
-            add(
-                &node,
-                iri(format!("{}subject", rdf::NS)),
-                s.clone().into(),
-                &g,
-            );
-            add(
-                &node,
-                iri(format!("{}predicate", rdf::NS)),
-                p.clone().into(),
-                &g,
-            );
-            add(
-                &node,
-                iri(format!("{}object", rdf::NS)),
-                o.clone().into(),
-                &g,
-            );
-            add(
-                &node,
-                iri(format!("{}wasDerivedFrom", prov::NS)),
-                t.doc(doc).into(),
-                &g,
-            );
+            add(&node, rdf_type.clone(), iri(format!("{}Statement", rdf::NS)).into(), &g);
+            add(&node, iri(format!("{}subject", rdf::NS)), s.clone().into(), &g);
+            add(&node, iri(format!("{}predicate", rdf::NS)), p.clone().into(), &g);
+            add(&node, iri(format!("{}object", rdf::NS)), o.clone().into(), &g);
+            add(&node, iri(format!("{}wasDerivedFrom", prov::NS)), t.doc(doc).into(), &g);
             add(
                 &node,
                 Terms::ng("sentence"),
@@ -263,18 +167,8 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
                 Literal::new_typed_literal(span.start.to_string(), xsd("integer")).into(),
                 &g,
             );
-            add(
-                &node,
-                Terms::ng("end"),
-                Literal::new_typed_literal(span.end.to_string(), xsd("integer")).into(),
-                &g,
-            );
-            add(
-                &node,
-                Terms::ng("quote"),
-                Literal::new_simple_literal(text).into(),
-                &g,
-            );
+            add(&node, Terms::ng("end"), Literal::new_typed_literal(span.end.to_string(), xsd("integer")).into(), &g);
+            add(&node, Terms::ng("quote"), Literal::new_simple_literal(text).into(), &g);
             add(
                 &node,
                 Terms::ng("confidence"),
@@ -296,20 +190,11 @@ fn sorted<T: std::fmt::Display>(items: Vec<T>) -> Vec<T> {
 
 /// The triples of all graphs merged, sorted by subject then predicate (so Turtle can group them).
 fn triples(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Triple> {
-    sorted(
-        quads(graph, options)
-            .into_iter()
-            .map(Triple::from)
-            .collect(),
-    )
+    sorted(quads(graph, options).into_iter().map(Triple::from).collect())
 }
 
 /// Writes Turtle with prefixes for our namespaces.
-pub fn write_turtle<W: Write>(
-    graph: &KnowledgeGraph,
-    options: &ExportOptions,
-    w: W,
-) -> io::Result<()> {
+pub fn write_turtle<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) -> io::Result<()> {
     let base = &options.base_iri;
     let mut ser = TurtleSerializer::new();
     let prefixes = [
@@ -330,9 +215,7 @@ pub fn write_turtle<W: Write>(
         ("evidence", format!("{base}evidence/")),
     ];
     for (p, ns) in prefixes {
-        ser = ser
-            .with_prefix(p, ns)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
+        ser = ser.with_prefix(p, ns).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
     }
     let mut s = ser.for_writer(w);
     for t in triples(graph, options) {
@@ -342,11 +225,7 @@ pub fn write_turtle<W: Write>(
 }
 
 /// Writes N-Triples (all graphs merged).
-pub fn write_ntriples<W: Write>(
-    graph: &KnowledgeGraph,
-    options: &ExportOptions,
-    w: W,
-) -> io::Result<()> {
+pub fn write_ntriples<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) -> io::Result<()> {
     let mut s = NTriplesSerializer::new().for_writer(w);
     for t in triples(graph, options) {
         s.serialize_triple(&t)?;
@@ -355,11 +234,7 @@ pub fn write_ntriples<W: Write>(
 }
 
 /// Writes N-Quads: descriptions in the default graph, each document's facts in its own graph.
-pub fn write_nquads<W: Write>(
-    graph: &KnowledgeGraph,
-    options: &ExportOptions,
-    w: W,
-) -> io::Result<()> {
+pub fn write_nquads<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) -> io::Result<()> {
     let mut s = NQuadsSerializer::new().for_writer(w);
     for q in quads(graph, options) {
         s.serialize_quad(&q)?;

@@ -44,6 +44,8 @@ pub enum MentionKind {
         title: Option<usize>,
         /// An adjective before the role (`senior`), kept in role-only labels.
         modifier: Option<String>,
+        /// The role as written when it says more than the title (`Trade and Industry Secretary`).
+        role: Option<String>,
         /// The mention (index into the document's mentions) of the country or body the person serves.
         qualifier: Option<usize>,
     },

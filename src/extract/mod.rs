@@ -6,17 +6,21 @@
 //!    J. Blinken`, `Mr Blair`), a role with a qualifier (`Azerbaijan’s Foreign Minister`, `a senior
 //!    U.S. State Department official`), a name beside a verb of speech, and later surname mentions;
 //! 3. rules for names in no list: organizations and events by their head noun (`... Ministry`,
-//!    `... Summit`), places by `Town, Country`, outlets by their domain (`Apa.az`), and datelines.
+//!    `... Summit`), places by `Town, Country`, outlets by their domain (`Apa.az`), and datelines;
+//! 4. the statistical recognizer ([`crate::ner`]) for names no list or rule found: people,
+//!    organizations and places (the knowledge base still decides country or place).
 //!
 //! Rules that read capitalization run only in prose blocks, never in headings or tables.
 
 mod mention;
 mod rules;
+mod statistical;
 pub mod words;
 
 pub use mention::{Mention, MentionKind};
 
 use crate::kb::{KnowledgeBase, NameTarget};
+use crate::ner::NerModel;
 use crate::text::{AnalyzedDoc, Span, TokenKind};
 
 /// Finds every mention in a document, in text order.
@@ -33,6 +37,11 @@ use crate::text::{AnalyzedDoc, Span, TokenKind};
 /// assert_eq!(people, ["Antony J. Blinken", "Ilham Aliyev"]);
 /// ```
 pub fn extract(a: &AnalyzedDoc, kb: &KnowledgeBase) -> Vec<Mention> {
+    extract_with(a, kb, None)
+}
+
+/// Like [`extract`], with the statistical recognizer's names for what the lists and rules miss.
+pub fn extract_with(a: &AnalyzedDoc, kb: &KnowledgeBase, ner: Option<&NerModel>) -> Vec<Mention> {
     let mut x = Extraction::new(a, kb);
     x.knowledge_base_names();
     x.titles();
@@ -40,8 +49,11 @@ pub fn extract(a: &AnalyzedDoc, kb: &KnowledgeBase) -> Vec<Mention> {
     rules::names_by_head_noun(&mut x);
     rules::places_by_context(&mut x);
     rules::outlets_and_datelines(&mut x);
-    rules::known_names_again(&mut x);
     x.themes();
+    if let Some(model) = ner {
+        statistical::names(&mut x, model);
+    }
+    rules::known_names_again(&mut x);
     x.finish()
 }
 
@@ -58,13 +70,7 @@ pub(crate) struct Extraction<'a, 'd> {
 
 impl<'a, 'd> Extraction<'a, 'd> {
     fn new(a: &'a AnalyzedDoc<'d>, kb: &'a KnowledgeBase) -> Self {
-        Extraction {
-            a,
-            kb,
-            mentions: Vec::new(),
-            covered: vec![None; a.tokens.len()],
-            titles: Vec::new(),
-        }
+        Extraction { a, kb, mentions: Vec::new(), covered: vec![None; a.tokens.len()], titles: Vec::new() }
     }
 
     /// Token range exactly covering a byte span, within one sentence.
@@ -78,10 +84,7 @@ impl<'a, 'd> Extraction<'a, 'd> {
         while j < t.len() && t[j].span.end < span.end {
             j += 1;
         }
-        if j >= t.len()
-            || t[j].span.end != span.end
-            || self.a.token_sentence[i] != self.a.token_sentence[j]
-        {
+        if j >= t.len() || t[j].span.end != span.end || self.a.token_sentence[i] != self.a.token_sentence[j] {
             return None;
         }
         Some((i, j + 1))
@@ -114,11 +117,7 @@ impl<'a, 'd> Extraction<'a, 'd> {
     pub fn add(&mut self, i: usize, j: usize, kind: MentionKind) -> usize {
         let span = Span::new(self.a.tokens[i].span.start, self.a.tokens[j - 1].span.end);
         let index = self.mentions.len();
-        self.mentions.push(Some(Mention {
-            span,
-            sentence: self.a.token_sentence[i],
-            kind,
-        }));
+        self.mentions.push(Some(Mention { span, sentence: self.a.token_sentence[i], kind }));
         for c in &mut self.covered[i..j] {
             *c = Some(index);
         }
@@ -163,19 +162,11 @@ impl<'a, 'd> Extraction<'a, 'd> {
         // A country or city name glued to an unknown capitalized word is part of another name
         // (`Michael Jordan`, `Victoria Beckham`): leave it to the name rules.
         for m in 0..self.mentions.len() {
-            let Some(Mention {
-                span,
-                kind: MentionKind::Known { entry },
-                ..
-            }) = self.mentions[m].clone()
-            else {
+            let Some(Mention { span, kind: MentionKind::Known { entry }, .. }) = self.mentions[m].clone() else {
                 continue;
             };
             let e = &self.kb.entries[entry];
-            if !matches!(
-                e.etype,
-                crate::schema::EntityType::Country | crate::schema::EntityType::Place
-            ) {
+            if !matches!(e.etype, crate::schema::EntityType::Country | crate::schema::EntityType::Place) {
                 continue;
             }
             let Some((i, j)) = self.tokens_of(span) else {
@@ -189,11 +180,7 @@ impl<'a, 'd> Extraction<'a, 'd> {
                 self.is_cap(k)
                     && self.covered[k].is_none()
                     && !words::is_in(words::STOP_CAPS, self.tok(k))
-                    && self
-                        .kb
-                        .find_titles(self.tok(k))
-                        .next()
-                        .is_none_or(|(s, _)| s.len() != self.tok(k).len())
+                    && self.kb.find_titles(self.tok(k)).next().is_none_or(|(s, _)| s.len() != self.tok(k).len())
             };
             let glued_after = j < sentence.end && unknown_cap(j);
             let glued_before = i > sentence.start && unknown_cap(i - 1);
@@ -250,14 +237,8 @@ impl<'a, 'd> Extraction<'a, 'd> {
         // resolved to None), then sort by a stable order without reindexing.
         let mut out: Vec<Mention> = Vec::with_capacity(self.mentions.len());
         let mut remap = vec![None; self.mentions.len()];
-        let mut order: Vec<usize> = (0..self.mentions.len())
-            .filter(|&i| self.mentions[i].is_some())
-            .collect();
-        order.sort_by_key(|&i| {
-            self.mentions[i]
-                .as_ref()
-                .map(|m| (m.span.start, std::cmp::Reverse(m.span.end), i))
-        });
+        let mut order: Vec<usize> = (0..self.mentions.len()).filter(|&i| self.mentions[i].is_some()).collect();
+        order.sort_by_key(|&i| self.mentions[i].as_ref().map(|m| (m.span.start, std::cmp::Reverse(m.span.end), i)));
         for (new, &old) in order.iter().enumerate() {
             remap[old] = Some(new);
         }

@@ -14,22 +14,17 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
     while j < sentence_end && words_seen < 5 {
         let t = x.tok(j);
         let free = x.covered[j].is_none() && x.title_at(j).is_none();
-        let is_initial =
-            t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase());
-        if free
-            && x.is_cap(j)
-            && !is_in(words::STOP_CAPS, t)
-            && !is_in(words::MONTHS, &t.to_lowercase())
-        {
+        let is_initial = t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase());
+        // A month name ends a name unless it follows a first name and no day number follows (`Theresa May`).
+        let month = is_in(words::MONTHS, &t.to_lowercase())
+            && (words_seen == 0 || x.a.tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Number));
+        let stop = is_in(words::STOP_CAPS, t) && !(words_seen > 0 && is_in(words::MONTHS, &t.to_lowercase()) && !month);
+        if free && x.is_cap(j) && !stop && !month {
             words_seen += 1;
             j += 1;
         } else if free && is_initial && words_seen > 0 {
             j += 1;
-        } else if words_seen > 0
-            && j + 1 < sentence_end
-            && x.is_cap(j + 1)
-            && x.covered[j + 1].is_none()
-        {
+        } else if words_seen > 0 && j + 1 < sentence_end && x.is_cap(j + 1) && x.covered[j + 1].is_none() {
             let glued = t == "-" && x.a.tokens[j - 1].span.end == x.a.tokens[j].span.start;
             if glued || is_in(words::NAME_PARTICLES, t) {
                 j += 1;
@@ -51,22 +46,18 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
 }
 
 /// The text of tokens `i..j` with whitespace normalized.
-fn joined(x: &Extraction, i: usize, j: usize) -> String {
+pub(super) fn joined(x: &Extraction, i: usize, j: usize) -> String {
     let s = x.a.tokens[i].span.start;
     let e = x.a.tokens[j - 1].span.end;
-    x.a.doc.text[s..e]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    x.a.doc.text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether mention `m` can qualify a person or body (a country, an organization, a demonym).
 fn qualifies(m: &Mention, x: &Extraction) -> bool {
     match &m.kind {
-        MentionKind::Known { entry } => matches!(
-            x.kb.entries[*entry].etype,
-            EntityType::Country | EntityType::Organization
-        ),
+        MentionKind::Known { entry } => {
+            matches!(x.kb.entries[*entry].etype, EntityType::Country | EntityType::Organization)
+        }
         MentionKind::Demonym { .. } => true,
         MentionKind::Named { etype, .. } => *etype == EntityType::Organization,
         _ => false,
@@ -75,11 +66,7 @@ fn qualifies(m: &Mention, x: &Extraction) -> bool {
 
 /// Looks left of token `i` for `[modifier] [Qualifier] ['s] [modifier]`: returns the qualifier
 /// mention, the modifier word and the first token of the whole phrase.
-fn qualifier_before(
-    x: &Extraction,
-    i: usize,
-    sentence_start: usize,
-) -> (Option<usize>, Option<String>, usize) {
+fn qualifier_before(x: &Extraction, i: usize, sentence_start: usize) -> (Option<usize>, Option<String>, usize) {
     let mut k = i;
     let mut qualifier = None;
     let mut modifier = None;
@@ -92,12 +79,8 @@ fn qualifier_before(
             continue;
         }
         if qualifier.is_none() {
-            let behind = if x.a.tokens[prev].kind == TokenKind::Possessive && prev > sentence_start
-            {
-                prev - 1
-            } else {
-                prev
-            };
+            let behind =
+                if x.a.tokens[prev].kind == TokenKind::Possessive && prev > sentence_start { prev - 1 } else { prev };
             if let Some((m, mention)) = x.mention_at(behind) {
                 if qualifies(mention, x) {
                     qualifier = Some(m);
@@ -128,6 +111,46 @@ fn qualifier_after(x: &Extraction, j: usize, sentence_end: usize) -> Option<(usi
     Some((m, end))
 }
 
+/// Titles that take a portfolio (`Trade and Industry Secretary`, `Secretary of State for Health`).
+const PORTFOLIO_TITLES: &[&str] = &["Secretary", "Minister", "Secretary of State", "Spokesman", "Commissioner", "Envoy", "Director", "Chairman"];
+
+/// Capitalized words (and inner `and`) right before token `t0`: a portfolio such as `Trade and
+/// Industry`. Returns its first token.
+fn portfolio_before(x: &Extraction, t0: usize, sentence_start: usize) -> usize {
+    let mut k = t0;
+    while k > sentence_start && t0 - k < 5 {
+        let prev = k - 1;
+        let t = x.tok(prev);
+        let word = x.is_cap(prev) && x.covered[prev].is_none() && !is_in(words::STOP_CAPS, t) && x.title_at(prev).is_none();
+        let joiner = matches!(t, "and" | "&") && prev > sentence_start && x.is_cap(prev - 1) && k < t0;
+        if word || joiner {
+            k = prev;
+        } else {
+            break;
+        }
+    }
+    if k < t0 && !x.is_cap(k) {
+        k += 1;
+    }
+    k
+}
+
+/// `for [the] Capitalized Words` right at token `j`: the end of the portfolio.
+fn portfolio_after(x: &Extraction, j: usize, sentence_end: usize) -> Option<usize> {
+    if j >= sentence_end || x.tok(j) != "for" {
+        return None;
+    }
+    let mut k = j + 1;
+    if k < sentence_end && x.tok(k) == "the" {
+        k += 1;
+    }
+    let start = k;
+    while k < sentence_end && (x.is_cap(k) || (matches!(x.tok(k), "and" | "&") && k + 1 < sentence_end && x.is_cap(k + 1))) {
+        k += 1;
+    }
+    (k > start).then_some(k)
+}
+
 /// People from titles, honorifics and verbs of speech.
 pub(super) fn people(x: &mut Extraction) {
     let titles = x.titles.clone();
@@ -138,90 +161,75 @@ pub(super) fn people(x: &mut Extraction) {
         let sentence = x.sentence_tokens(x.a.token_sentence[t0]);
         let title = x.kb.titles[ti].clone();
         let capitalized = x.is_cap(t0);
-        let (mut qualifier, modifier, phrase_start) = qualifier_before(x, t0, sentence.start);
-        let mut name_at = t1;
-        if let Some((q, end)) = qualifier_after(x, t1, sentence.end) {
-            if qualifier.is_none() {
-                qualifier = Some(q);
-            }
+        // The role as written, with its portfolio: `Trade and Industry Secretary`.
+        let takes_portfolio = capitalized && PORTFOLIO_TITLES.contains(&title.canonical.as_str());
+        let role_start = if takes_portfolio { portfolio_before(x, t0, sentence.start) } else { t0 };
+        let role_end = if takes_portfolio { portfolio_after(x, t1, sentence.end).unwrap_or(t1) } else { t1 };
+        let role = (role_start < t0 || role_end > t1).then(|| joined(x, role_start, role_end));
+        let (mut qualifier, modifier, phrase_start) = qualifier_before(x, role_start, sentence.start);
+        let mut name_at = role_end;
+        if let Some((q, end)) = qualifier_after(x, role_end, sentence.end) {
+            qualifier.get_or_insert(q);
             name_at = end;
         }
-        let name_end = read_name(x, name_at, sentence.end).or_else(|| {
-            (name_at != t1)
-                .then(|| read_name(x, t1, sentence.end))
-                .flatten()
-        });
-        let name_start = if name_end.is_some() && read_name(x, name_at, sentence.end).is_some() {
-            name_at
-        } else {
-            t1
-        };
+        // The name: right after the title (or its `of Country`), or in apposition (`..., Theresa May, said`).
+        let mut name = read_name(x, name_at, sentence.end).map(|e| (name_at, e));
+        if name.is_none() && name_at != role_end {
+            name = read_name(x, role_end, sentence.end).map(|e| (role_end, e));
+        }
+        // `spokeswoman for women Sandra Gidley`: a lowercase complement, then the name.
+        let mut role_end = role_end;
+        let mut role = role;
+        if name.is_none() && name_at == role_end && name_at < sentence.end && x.tok(name_at) == "for" {
+            for k in name_at + 1..(name_at + 5).min(sentence.end) {
+                if x.is_cap(k) {
+                    if let Some(e) = read_name(x, k, sentence.end).filter(|&e| e - k >= 2) {
+                        name = Some((k, e));
+                        role = Some(joined(x, role_start, k));
+                        role_end = k;
+                    }
+                    break;
+                }
+                if x.a.tokens[k].kind != TokenKind::Word {
+                    break;
+                }
+            }
+        }
+        if name.is_none() && name_at < sentence.end && x.tok(name_at) == "," {
+            name = read_name(x, name_at + 1, sentence.end)
+                .filter(|&e| e == sentence.end || matches!(x.tok(e), "," | "." | "said" | "says" | "told"))
+                .map(|e| (name_at + 1, e));
+        }
         let lowercase_role = !capitalized && title.rank == TitleRank::Role;
-        if let Some(end) = name_end {
+        if let Some((name_start, end)) = name {
             if lowercase_role && end - name_start < 2 {
                 continue;
             }
             let name = joined(x, name_start, end);
-            let mut after = end;
             if qualifier.is_none() {
-                if let Some((q, _)) = qualifier_after(x, end, sentence.end) {
-                    qualifier = Some(q);
-                    after = end;
-                }
+                qualifier = qualifier_after(x, end, sentence.end).map(|(q, _)| q);
             }
-            let _ = after;
             let title = (title.rank != TitleRank::Honorific).then_some(ti);
-            x.add(
-                t0,
-                end,
-                MentionKind::Person {
-                    name: Some(name),
-                    title,
-                    modifier: None,
-                    qualifier,
-                },
-            );
-        } else if name_at == t1
-            && x.is_cap(t1)
-            && x.covered[t1].is_none()
-            && !is_in(words::STOP_CAPS, x.tok(t1))
-        {
+            let role = role.filter(|_| title.is_some());
+            x.add(role_start, end, MentionKind::Person { name: Some(name), title, modifier: None, role, qualifier });
+        } else if name_at == role_end && x.is_cap(role_end) && x.covered[role_end].is_none() && !is_in(words::STOP_CAPS, x.tok(role_end)) {
             // The title is the start of a longer name (`Premier League`): not a person.
             continue;
         } else if title.rank != TitleRank::Honorific {
-            let definite = t0 > sentence.start
-                && matches!(
-                    x.tok(phrase_start.saturating_sub(1))
-                        .to_lowercase()
-                        .as_str(),
-                    "the" | "this"
-                );
+            let before = phrase_start.checked_sub(1).map(|k| x.tok(k).to_lowercase()).unwrap_or_default();
+            let definite = matches!(before.as_str(), "the" | "this");
             let keep = qualifier.is_some() || (definite && title.rank == TitleRank::Office);
             if keep {
-                let end = if name_at != t1 { name_at } else { t1 };
-                let start = if qualifier.is_some() || modifier.is_some() {
-                    phrase_start
-                } else {
-                    t0
-                };
-                // The qualifier's own mention stays: it is also a country or body of its own.
-                let q_index = qualifier;
+                let start = if qualifier.is_some() || modifier.is_some() { phrase_start } else { role_start };
                 let index = x.mentions.len();
-                let span = crate::text::Span::new(
-                    x.a.tokens[start].span.start,
-                    x.a.tokens[end - 1].span.end,
-                );
+                let span = crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[name_at - 1].span.end);
                 x.mentions.push(Some(Mention {
                     span,
                     sentence: x.a.token_sentence[t0],
-                    kind: MentionKind::Person {
-                        name: None,
-                        title: Some(ti),
-                        modifier,
-                        qualifier: q_index,
-                    },
+                    kind: MentionKind::Person { name: None, title: Some(ti), modifier, role, qualifier },
                 }));
-                for c in &mut x.covered[t0..t1] {
+                // The qualifier keeps its own mention: it is a country or body of its own.
+                for c in &mut x.covered[role_start..role_end] {
                     *c = Some(index);
                 }
             }
@@ -247,31 +255,16 @@ fn speech(x: &mut Extraction) {
                 i += 1;
                 continue;
             };
-            let word_count = (i..end)
-                .filter(|&k| x.is_cap(k) && x.tok(k).len() > 2)
-                .count();
+            let word_count = (i..end).filter(|&k| x.is_cap(k) && x.tok(k).len() > 2).count();
             let before = if i > range.start { x.tok(i - 1) } else { "" };
-            let before2 = if i > range.start + 1 {
-                x.tok(i - 2)
-            } else {
-                ""
-            };
+            let before2 = if i > range.start + 1 { x.tok(i - 2) } else { "" };
             let after = if end < range.end { x.tok(end) } else { "" };
             let speaks = is_in(words::SPEECH_VERBS, after)
                 || is_in(words::SPEECH_VERBS, before)
                 || (before == "," && is_in(words::SPEECH_VERBS, before2));
             if (2..=3).contains(&word_count) && speaks {
                 let name = joined(x, i, end);
-                x.add(
-                    i,
-                    end,
-                    MentionKind::Person {
-                        name: Some(name),
-                        title: None,
-                        modifier: None,
-                        qualifier: None,
-                    },
-                );
+                x.add(i, end, MentionKind::Person { name: Some(name), title: None, modifier: None, role: None, qualifier: None });
             }
             i = end;
         }
@@ -284,18 +277,7 @@ fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        let person = |k: usize| {
-            matches!(
-                x.mention_at(k),
-                Some((
-                    _,
-                    Mention {
-                        kind: MentionKind::Person { .. },
-                        ..
-                    }
-                ))
-            )
-        };
+        let person = |k: usize| matches!(x.mention_at(k), Some((_, Mention { kind: MentionKind::Person { .. }, .. })));
         if !x.is_cap(i) || person(i) {
             i += 1;
             continue;
@@ -334,15 +316,11 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
             let t = x.tok(i);
             let number = t.strip_prefix("COP").map(|n| n.trim_start_matches('-'));
             let cop = match number {
-                Some(n)
-                    if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) =>
-                {
+                Some(n) if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) => {
                     Some((i + 1, n.to_owned()))
                 }
                 Some("")
-                    if i + 1 < range.end
-                        && x.a.tokens[i + 1].kind == TokenKind::Number
-                        && x.tok(i + 1).len() <= 2 =>
+                    if i + 1 < range.end && x.a.tokens[i + 1].kind == TokenKind::Number && x.tok(i + 1).len() <= 2 =>
                 {
                     Some((i + 2, x.tok(i + 1).to_owned()))
                 }
@@ -353,11 +331,7 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
                     x.add(
                         i,
                         end,
-                        MentionKind::Named {
-                            etype: EntityType::Event,
-                            name: format!("COP{n}"),
-                            qualifier: None,
-                        },
+                        MentionKind::Named { etype: EntityType::Event, name: format!("COP{n}"), qualifier: None },
                     );
                 }
             }
@@ -398,29 +372,20 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
             let mut qualifier = None;
             if let Some((m, mention)) = x.mention_at(i) {
                 let country = match mention.kind {
-                    MentionKind::Known { entry } => {
-                        x.kb.entries[entry].etype == EntityType::Country
-                    }
+                    MentionKind::Known { entry } => x.kb.entries[entry].etype == EntityType::Country,
                     MentionKind::Demonym { .. } => true,
                     _ => false,
                 };
                 if country && is_in(words::GOVERNMENT_SUFFIXES, last) {
                     if let Some((_, qe)) = x.tokens_of(mention.span) {
-                        start = if qe < j && x.a.tokens[qe].kind == TokenKind::Possessive {
-                            qe + 1
-                        } else {
-                            qe
-                        };
+                        start = if qe < j && x.a.tokens[qe].kind == TokenKind::Possessive { qe + 1 } else { qe };
                         qualifier = Some(m);
                     }
                 }
             }
             if start >= j
-                || x.tokens_of(crate::text::Span::new(
-                    x.a.tokens[start].span.start,
-                    x.a.tokens[j - 1].span.end,
-                ))
-                .is_none()
+                || x.tokens_of(crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[j - 1].span.end))
+                    .is_none()
             {
                 continue;
             }
@@ -430,10 +395,7 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
                     x.remove(m);
                 }
             }
-            if qualifier.is_none()
-                && start > range.start + 1
-                && x.a.tokens[start - 1].kind == TokenKind::Possessive
-            {
+            if qualifier.is_none() && start > range.start + 1 && x.a.tokens[start - 1].kind == TokenKind::Possessive {
                 if let Some((m, mention)) = x.mention_at(start - 2) {
                     if qualifies(mention, x) {
                         qualifier = Some(m);
@@ -441,19 +403,10 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
                 }
             }
             if qualifier.is_none() && etype == EntityType::Organization {
-                qualifier =
-                    trailing_country.or_else(|| qualifier_after(x, j, range.end).map(|(m, _)| m));
+                qualifier = trailing_country.or_else(|| qualifier_after(x, j, range.end).map(|(m, _)| m));
             }
             let name = joined(x, start, j);
-            x.add(
-                start,
-                j,
-                MentionKind::Named {
-                    etype,
-                    name,
-                    qualifier,
-                },
-            );
+            x.add(start, j, MentionKind::Named { etype, name, qualifier });
         }
         // `the Brussels summit`, `a NATO summit`: a known place or body before an event noun.
         for i in range.clone() {
@@ -468,10 +421,7 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
             };
             let etype = x.kb.entries[entry].etype;
             if x.tok(i) != "summit"
-                || !matches!(
-                    etype,
-                    EntityType::Place | EntityType::Organization | EntityType::Country
-                )
+                || !matches!(etype, EntityType::Place | EntityType::Organization | EntityType::Country)
             {
                 continue;
             }
@@ -484,11 +434,7 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
             x.mentions.push(Some(Mention {
                 span,
                 sentence: s,
-                kind: MentionKind::Named {
-                    etype: EntityType::Event,
-                    name,
-                    qualifier: Some(m),
-                },
+                kind: MentionKind::Named { etype: EntityType::Event, name, qualifier: Some(m) },
             }));
             x.covered[i] = Some(index);
         }
@@ -504,15 +450,8 @@ pub(super) fn places_by_context(x: &mut Extraction) {
         }
         let mut i = range.start + 1;
         while i < range.end {
-            let after_preposition = matches!(
-                x.tok(i - 1),
-                "in" | "at" | "from" | "near" | "to" | "outside"
-            );
-            if !after_preposition
-                || !x.is_cap(i)
-                || x.covered[i].is_some()
-                || is_in(words::STOP_CAPS, x.tok(i))
-            {
+            let after_preposition = matches!(x.tok(i - 1), "in" | "at" | "from" | "near" | "to" | "outside");
+            if !after_preposition || !x.is_cap(i) || x.covered[i].is_some() || is_in(words::STOP_CAPS, x.tok(i)) {
                 i += 1;
                 continue;
             }
@@ -527,15 +466,7 @@ pub(super) fn places_by_context(x: &mut Extraction) {
                 .map(|(m, _)| m);
             if let Some(q) = country {
                 let name = joined(x, i, j);
-                x.add(
-                    i,
-                    j,
-                    MentionKind::Named {
-                        etype: EntityType::Place,
-                        name,
-                        qualifier: Some(q),
-                    },
-                );
+                x.add(i, j, MentionKind::Named { etype: EntityType::Place, name, qualifier: Some(q) });
             }
             i = j.max(i + 1);
         }
@@ -561,21 +492,14 @@ pub(super) fn outlets_and_datelines(x: &mut Extraction) {
             x.add(
                 i,
                 i + 1,
-                MentionKind::Named {
-                    etype: EntityType::Organization,
-                    name: t.to_owned(),
-                    qualifier: None,
-                },
+                MentionKind::Named { etype: EntityType::Organization, name: t.to_owned(), qualifier: None },
             );
         }
     }
     let Some(dateline) = x.a.doc.dateline else {
         return;
     };
-    for (span, etype) in [
-        (Some(dateline.place), EntityType::Place),
-        (dateline.agency, EntityType::Organization),
-    ] {
+    for (span, etype) in [(Some(dateline.place), EntityType::Place), (dateline.agency, EntityType::Organization)] {
         let Some(span) = span else { continue };
         let Some((i, j)) = x.tokens_of(span) else {
             continue;
@@ -590,11 +514,7 @@ pub(super) fn outlets_and_datelines(x: &mut Extraction) {
             .map(|w| {
                 let mut c = w.chars();
                 c.next()
-                    .map(|f| {
-                        f.to_uppercase()
-                            .chain(c.flat_map(char::to_lowercase))
-                            .collect::<String>()
-                    })
+                    .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect::<String>())
                     .unwrap_or_default()
             })
             .collect::<Vec<_>>()
@@ -603,11 +523,7 @@ pub(super) fn outlets_and_datelines(x: &mut Extraction) {
             Some(entry) => MentionKind::Known { entry },
             None => MentionKind::Named {
                 etype,
-                name: if written.chars().all(|c| !c.is_lowercase()) {
-                    title_case
-                } else {
-                    written
-                },
+                name: if written.chars().all(|c| !c.is_lowercase()) { title_case } else { written },
                 qualifier: None,
             },
         };
@@ -627,11 +543,7 @@ pub(super) fn known_names_again(x: &mut Extraction) {
             }
         }
     }
-    let surnames: Vec<&String> = names
-        .iter()
-        .filter(|p| p.len() >= 2)
-        .filter_map(|p| p.last())
-        .collect();
+    let surnames: Vec<&String> = names.iter().filter(|p| p.len() >= 2).filter_map(|p| p.last()).collect();
     let mut i = 0;
     while i < x.a.tokens.len() {
         if x.covered[i].is_some() || !x.is_cap(i) {
@@ -641,10 +553,7 @@ pub(super) fn known_names_again(x: &mut Extraction) {
         let full = names.iter().find(|parts| {
             parts.len() >= 2
                 && i + parts.len() <= x.a.tokens.len()
-                && parts
-                    .iter()
-                    .enumerate()
-                    .all(|(k, p)| x.tok(i + k) == p && x.covered[i + k].is_none())
+                && parts.iter().enumerate().all(|(k, p)| x.tok(i + k) == p && x.covered[i + k].is_none())
         });
         let len = match full {
             Some(parts) => parts.len(),
@@ -655,25 +564,12 @@ pub(super) fn known_names_again(x: &mut Extraction) {
             }
         };
         // Not the first word of a longer unknown name (`Blinken Street`).
-        if i + len < x.a.tokens.len()
-            && x.is_cap(i + len)
-            && x.covered[i + len].is_none()
-            && x.in_prose(i)
-        {
+        if i + len < x.a.tokens.len() && x.is_cap(i + len) && x.covered[i + len].is_none() && x.in_prose(i) {
             i += len;
             continue;
         }
         let name = joined(x, i, i + len);
-        x.add(
-            i,
-            i + len,
-            MentionKind::Person {
-                name: Some(name),
-                title: None,
-                modifier: None,
-                qualifier: None,
-            },
-        );
+        x.add(i, i + len, MentionKind::Person { name: Some(name), title: None, modifier: None, role: None, qualifier: None });
         i += len;
     }
 }

@@ -9,19 +9,11 @@ fn describe(kb: &KnowledgeBase, doc: &Document, m: &Mention) -> String {
         MentionKind::Known { entry } => format!("{} = {}", text, kb.entries[*entry].key),
         MentionKind::Demonym { country } => format!("{} ~ {}", text, kb.entries[*country].key),
         MentionKind::Named { etype, name, .. } => format!("{}: {}", etype.as_str(), name),
-        MentionKind::Person {
-            name,
-            title,
-            modifier,
-            ..
-        } => format!(
+        MentionKind::Person { name, title, modifier, .. } => format!(
             "Person: {} [{}]{}",
             name.as_deref().unwrap_or("-"),
             title.map(|t| kb.titles[t].canonical.as_str()).unwrap_or(""),
-            modifier
-                .as_deref()
-                .map(|m| format!(" ({m})"))
-                .unwrap_or_default()
+            modifier.as_deref().map(|m| format!(" ({m})")).unwrap_or_default()
         ),
         MentionKind::Theme { concept } => {
             format!("Theme: {}", kb.taxonomy.concepts[*concept].label)
@@ -33,10 +25,7 @@ fn run(text: &str) -> Vec<String> {
     let kb = KnowledgeBase::builtin().unwrap();
     let doc = Document::from_text("d", "t", text);
     let a = AnalyzedDoc::new(&doc);
-    extract(&a, &kb)
-        .iter()
-        .map(|m| describe(&kb, &doc, m))
-        .collect()
+    extract(&a, &kb).iter().map(|m| describe(&kb, &doc, m)).collect()
 }
 
 #[test]
@@ -50,76 +39,38 @@ fn cases() {
         (
             "possessive country qualifies title and name",
             "Azerbaijan’s President Ilham Aliyev spoke.",
-            &[
-                "Azerbaijan = country/azerbaijan",
-                "Person: Ilham Aliyev [President]",
-            ],
+            &["Azerbaijan = country/azerbaijan", "Person: Ilham Aliyev [President]"],
         ),
         (
             "role-only person with possessive qualifier",
             "Azerbaijan’s Foreign Minister met him.",
-            &[
-                "Person: - [Foreign Minister]",
-                "Azerbaijan = country/azerbaijan",
-            ],
+            &["Person: - [Foreign Minister]", "Azerbaijan = country/azerbaijan"],
         ),
         (
             "role-only with modifier and body",
             "He spoke with a senior U.S. State Department official yesterday.",
-            &[
-                "Person: - [Official] (senior)",
-                "U.S. State Department = org/state-department",
-            ],
+            &["Person: - [Official] (senior)", "U.S. State Department = org/state-department"],
         ),
         (
             "of-qualifier after the name",
             "President Ilham Aliyev of Azerbaijan agreed.",
-            &[
-                "Person: Ilham Aliyev [President]",
-                "Azerbaijan = country/azerbaijan",
-            ],
+            &["Person: Ilham Aliyev [President]", "Azerbaijan = country/azerbaijan"],
         ),
         ("honorific", "Mr Blair said no.", &["Person: Blair []"]),
-        (
-            "speech verb",
-            "Gordon Brown said the economy was strong.",
-            &["Person: Gordon Brown []", "Theme: Economy"],
-        ),
-        (
-            "unqualified plural role is nothing",
-            "The officials highlighted several areas.",
-            &[],
-        ),
-        (
-            "league is not a person",
-            "The Premier League season opened.",
-            &["Organization: Premier League"],
-        ),
-        (
-            "cop pattern",
-            "hosting COP29 in Baku",
-            &["Event: COP29", "Baku = place/baku"],
-        ),
-        (
-            "org by head noun",
-            "The Azerbaijan Airlines flight landed.",
-            &["Organization: Azerbaijan Airlines"],
-        ),
+        ("speech verb", "Gordon Brown said the economy was strong.", &["Person: Gordon Brown []", "Theme: Economy"]),
+        ("unqualified plural role is nothing", "The officials highlighted several areas.", &[]),
+        ("league is not a person", "The Premier League season opened.", &["Organization: Premier League"]),
+        ("cop pattern", "hosting COP29 in Baku", &["Event: COP29", "Baku = place/baku"]),
+        ("org by head noun", "The Azerbaijan Airlines flight landed.", &["Organization: Azerbaijan Airlines"]),
         (
             "ministry qualified by demonym",
             "The Azerbaijani Foreign Ministry said.",
-            &[
-                "Azerbaijani ~ country/azerbaijan",
-                "Organization: Foreign Ministry",
-            ],
+            &["Azerbaijani ~ country/azerbaijan", "Organization: Foreign Ministry"],
         ),
         (
             "ministry of",
             "The Ministry of Foreign Affairs of Azerbaijan said.",
-            &[
-                "Organization: Ministry of Foreign Affairs",
-                "Azerbaijan = country/azerbaijan",
-            ],
+            &["Organization: Ministry of Foreign Affairs", "Azerbaijan = country/azerbaijan"],
         ),
         (
             "place by country context",
@@ -136,11 +87,7 @@ fn cases() {
             "The talks, highlighted by Apa.az, focused on trade.",
             &["Organization: Apa.az", "Theme: Trade"],
         ),
-        (
-            "country name inside a person's name",
-            "Michael Jordan said he would play.",
-            &["Person: Michael Jordan []"],
-        ),
+        ("country name inside a person's name", "Michael Jordan said he would play.", &["Person: Michael Jordan []"]),
         (
             "surname later",
             "Mr. Antony Blinken arrived. Blinken's request was met.",
@@ -149,10 +96,7 @@ fn cases() {
         (
             "theme inside an org name is the org",
             "Human Rights Watch criticised human rights abuses.",
-            &[
-                "Human Rights Watch = org/human-rights-watch",
-                "Theme: Human rights",
-            ],
+            &["Human Rights Watch = org/human-rights-watch", "Theme: Human rights"],
         ),
     ];
     for (name, text, want) in cases {
@@ -163,21 +107,11 @@ fn cases() {
 #[test]
 fn headings_and_tables_get_no_capitalization_rules() {
     let got = run("Foreign Minister Engages in Strategic Dialogue\n\nFocus Area | Priority Actions |\n---|---|\nCounterterrorism | Expand intelligence sharing |\n");
-    assert_eq!(
-        got,
-        ["Theme: Counterterrorism", "Theme: Information sharing"]
-    );
+    assert_eq!(got, ["Theme: Counterterrorism", "Theme: Information sharing"]);
 }
 
 #[test]
 fn dateline_place_and_agency() {
     let got = run("LONDON (Reuters) - Shares in Ganja Holdings fell.");
-    assert_eq!(
-        got,
-        [
-            "LONDON = place/london",
-            "Reuters = org/reuters",
-            "Organization: Ganja Holdings"
-        ]
-    );
+    assert_eq!(got, ["LONDON = place/london", "Reuters = org/reuters", "Organization: Ganja Holdings"]);
 }

@@ -161,15 +161,7 @@ pub const MONTHS: &[&str] = &[
 ];
 
 /// Weekday names (Monday first), for relative dates.
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Head nouns that make a capitalized phrase an organization (`... Ministry`, `... Party`).
 pub const ORG_SUFFIXES: &[&str] = &[
@@ -249,17 +241,8 @@ pub const ORG_SUFFIXES: &[&str] = &[
 ];
 
 /// Heads of organizations that take an `of` complement (`Ministry of Foreign Affairs`).
-pub const ORG_HEADS: &[&str] = &[
-    "Ministry",
-    "Department",
-    "Office",
-    "Bureau",
-    "Secretariat",
-    "Directorate",
-    "Council",
-    "Bank",
-    "University",
-];
+pub const ORG_HEADS: &[&str] =
+    &["Ministry", "Department", "Office", "Bureau", "Secretariat", "Directorate", "Council", "Bank", "University"];
 
 /// Government bodies that a leading country name qualifies (`Azerbaijani Foreign Ministry`).
 pub const GOVERNMENT_SUFFIXES: &[&str] = &[
@@ -298,6 +281,8 @@ pub const EVENT_SUFFIXES: &[&str] = &[
     "Tournament",
     "Open",
     "Marathon",
+    "Election",
+    "Elections",
 ];
 
 /// Lowercase event nouns that a place or body before them names (`the Brussels summit`).
@@ -324,10 +309,8 @@ pub const ROLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Lowercase name particles (`Ursula von der Leyen`, `Osama bin Laden`).
-pub const NAME_PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "bin", "al", "da", "del", "di", "du", "le", "la", "ibn",
-    "dos", "das",
-];
+pub const NAME_PARTICLES: &[&str] =
+    &["de", "van", "von", "der", "den", "bin", "al", "da", "del", "di", "du", "le", "la", "ibn", "dos", "das"];
 
 /// Verbs of speech that mark the name beside them as a person.
 pub const SPEECH_VERBS: &[&str] = &[

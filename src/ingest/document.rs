@@ -76,9 +76,7 @@ impl Document {
 fn leading_date(text: &str) -> (Option<String>, usize) {
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
-    let word_len = trimmed
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(trimmed.len());
+    let word_len = trimmed.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(trimmed.len());
     if !trimmed[..word_len].eq_ignore_ascii_case("date") {
         return (None, 0);
     }
@@ -126,10 +124,7 @@ fn find_dateline(text: &str, body_start: usize) -> Option<Dateline> {
     })?;
     let prefix = head[..dash_at].trim_end();
     let (place_part, agency) = match (prefix.find('('), prefix.ends_with(')')) {
-        (Some(open), true) => (
-            prefix[..open].trim_end(),
-            Some((open + 1, prefix.len() - 1)),
-        ),
+        (Some(open), true) => (prefix[..open].trim_end(), Some((open + 1, prefix.len() - 1))),
         _ => (prefix, None),
     };
     let place_text = place_part.split(',').next().unwrap_or("").trim_end();
@@ -153,11 +148,7 @@ fn find_title(text: &str, body_start: usize) -> String {
     if let Some(h) = body.lines().find_map(|l| l.strip_prefix('#')) {
         return h.trim_start_matches('#').trim().to_owned();
     }
-    let first = body
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
+    let first = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     let ends_like_sentence = first.ends_with(['.', '!', '?', ':', ';']);
     if !first.is_empty() && first.chars().count() <= 150 && !ends_like_sentence {
         return first.to_owned();
@@ -177,16 +168,8 @@ mod tests {
     #[test]
     fn date_lines() {
         for (text, date, body) in [
-            (
-                "date 2024-02-17 In a significant",
-                Some("2024-02-17"),
-                "In a significant",
-            ),
-            (
-                "Date: 2023-12-01\n\nHeadline",
-                Some("2023-12-01"),
-                "Headline",
-            ),
+            ("date 2024-02-17 In a significant", Some("2024-02-17"), "In a significant"),
+            ("Date: 2023-12-01\n\nHeadline", Some("2023-12-01"), "Headline"),
             ("date 2024-02-30 bad day", None, "date 2024-02-30 bad day"),
             ("dated 2024-02-17", None, "dated 2024-02-17"),
             ("Headline\n\nBody", None, "Headline\n\nBody"),
@@ -200,36 +183,16 @@ mod tests {
     #[test]
     fn datelines() {
         for (text, place, agency) in [
-            (
-                "Baku – Azerbaijan’s Foreign Minister met",
-                Some("Baku"),
-                None,
-            ),
-            (
-                "LONDON (Reuters) - Shares fell",
-                Some("LONDON"),
-                Some("Reuters"),
-            ),
-            (
-                "WASHINGTON, Feb 17 (AP) — Talks",
-                Some("WASHINGTON"),
-                Some("AP"),
-            ),
+            ("Baku – Azerbaijan’s Foreign Minister met", Some("Baku"), None),
+            ("LONDON (Reuters) - Shares fell", Some("LONDON"), Some("Reuters")),
+            ("WASHINGTON, Feb 17 (AP) — Talks", Some("WASHINGTON"), Some("AP")),
             ("New York - The", Some("New York"), None),
             ("The talks - which were long - ended", None, None),
             ("Quarterly profits at US media giant rose", None, None),
         ] {
             let d = Document::from_text("x", "t", text);
-            assert_eq!(
-                d.dateline.map(|dl| d.slice(dl.place).to_owned()).as_deref(),
-                place,
-                "{text}"
-            );
-            assert_eq!(
-                d.dateline.and_then(|dl| dl.agency).map(|s| d.slice(s)),
-                agency,
-                "{text}"
-            );
+            assert_eq!(d.dateline.map(|dl| d.slice(dl.place).to_owned()).as_deref(), place, "{text}");
+            assert_eq!(d.dateline.and_then(|dl| dl.agency).map(|s| d.slice(s)), agency, "{text}");
         }
     }
 
@@ -238,7 +201,10 @@ mod tests {
         for (text, title) in [
             ("Ad sales boost Time Warner profit\n\nQuarterly profits rose.", "Ad sales boost Time Warner profit"),
             ("# Blinken in Munich\n\nText.", "Blinken in Munich"),
-            ("date 2024-02-17 One two three four five six seven eight nine ten eleven twelve thirteen.", "One two three four five six seven eight nine ten eleven twelve…"),
+            (
+                "date 2024-02-17 One two three four five six seven eight nine ten eleven twelve thirteen.",
+                "One two three four five six seven eight nine ten eleven twelve…",
+            ),
         ] {
             assert_eq!(Document::from_text("x", "t", text).title, title);
         }

@@ -39,9 +39,7 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Ingested {
             let mut bytes = Vec::new();
             match std::io::stdin().read_to_end(&mut bytes) {
                 Ok(_) => match decode(Path::new("<stdin>"), bytes) {
-                    Ok(text) => out
-                        .documents
-                        .push(Document::from_text("stdin", "<stdin>", &text)),
+                    Ok(text) => out.documents.push(Document::from_text("stdin", "<stdin>", &text)),
                     Err(e) => out.errors.push(e),
                 },
                 Err(e) => out.errors.push(Error::io("<stdin>", e)),
@@ -57,10 +55,7 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Ingested {
                 read_file(&file, &id_from_path(&rel), &mut out);
             }
         } else {
-            let stem = input
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             read_file(input, &id_from_path(Path::new(&stem)), &mut out);
         }
     }
@@ -73,9 +68,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;
         }
@@ -107,15 +100,10 @@ impl Kind {
 
 fn read_file(path: &Path, id: &str, out: &mut Ingested) {
     let Some(kind) = Kind::of(path) else {
-        out.errors.push(Error::Unsupported {
-            path: path.to_path_buf(),
-        });
+        out.errors.push(Error::Unsupported { path: path.to_path_buf() });
         return;
     };
-    let text = match std::fs::read(path)
-        .map_err(|e| Error::io(path, e))
-        .and_then(|b| decode(path, b))
-    {
+    let text = match std::fs::read(path).map_err(|e| Error::io(path, e)).and_then(|b| decode(path, b)) {
         Ok(text) => text,
         Err(e) => {
             out.errors.push(e);
@@ -135,11 +123,7 @@ fn read_jsonl(path: &Path, stem: &str, text: &str, out: &mut Ingested) {
         if line.trim().is_empty() {
             continue;
         }
-        let bad = |message: String| Error::Jsonl {
-            path: path.to_path_buf(),
-            line: i + 1,
-            message,
-        };
+        let bad = |message: String| Error::Jsonl { path: path.to_path_buf(), line: i + 1, message };
         let value: serde_json::Value = match serde_json::from_str(line) {
             Ok(v) => v,
             Err(e) => {
@@ -149,8 +133,7 @@ fn read_jsonl(path: &Path, stem: &str, text: &str, out: &mut Ingested) {
         };
         let field = |name: &str| value.get(name).and_then(|v| v.as_str()).map(str::to_owned);
         let Some(body) = field("text") else {
-            out.errors
-                .push(bad("record has no string field \"text\"".into()));
+            out.errors.push(bad("record has no string field \"text\"".into()));
             continue;
         };
         let id = match value.get("id") {
@@ -165,9 +148,7 @@ fn read_jsonl(path: &Path, stem: &str, text: &str, out: &mut Ingested) {
         if let Some(date) = field("date") {
             match document::iso_date_prefix(&date) {
                 Some(d) => doc.date = Some(d),
-                None => out.errors.push(bad(format!(
-                    "\"date\" is not an ISO date (YYYY-MM-DD): {date:?}"
-                ))),
+                None => out.errors.push(bad(format!("\"date\" is not an ISO date (YYYY-MM-DD): {date:?}"))),
             }
         }
         doc.url = field("url");
@@ -178,15 +159,10 @@ fn read_jsonl(path: &Path, stem: &str, text: &str, out: &mut Ingested) {
 /// Checks that bytes are text: no NUL byte, valid UTF-8; drops a byte-order mark.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Binary {
-            path: path.to_path_buf(),
-            offset,
-        });
+        return Err(Error::Binary { path: path.to_path_buf(), offset });
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    let mut text = String::from_utf8(bytes)
+        .map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
@@ -195,20 +171,10 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
 
 /// A document id from a relative path: path separators become `-`, anything else unsafe `_`.
 fn id_from_path(rel: &Path) -> String {
-    let joined = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("-");
+    let joined = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("-");
     let id: String = joined
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
         .collect();
     if id.is_empty() {
         "doc".into()
@@ -236,8 +202,7 @@ mod tests {
     use super::*;
 
     fn tmp(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("newsgraph-ingest-{name}-{}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("newsgraph-ingest-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         dir
@@ -254,14 +219,8 @@ mod tests {
         assert_eq!(got.documents[0].id, "good");
         let msgs: Vec<String> = got.errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(msgs.len(), 2, "{msgs:?}");
-        assert!(
-            msgs.iter()
-                .any(|m| m.contains("blob.md") && m.contains("binary")),
-            "{msgs:?}"
-        );
-        assert!(msgs
-            .iter()
-            .any(|m| m.contains("latin1.txt") && m.contains("UTF-8") && m.contains("offset 3")));
+        assert!(msgs.iter().any(|m| m.contains("blob.md") && m.contains("binary")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("latin1.txt") && m.contains("UTF-8") && m.contains("offset 3")));
     }
 
     #[test]
@@ -283,17 +242,11 @@ mod tests {
         let got = read_inputs(&[file]);
         assert_eq!(got.documents.len(), 2);
         let a = &got.documents[0];
-        assert_eq!(
-            (a.id.as_str(), a.title.as_str(), a.date.as_deref()),
-            ("a1", "T", Some("2024-02-17"))
-        );
+        assert_eq!((a.id.as_str(), a.title.as_str(), a.date.as_deref()), ("a1", "T", Some("2024-02-17")));
         assert_eq!(a.url.as_deref(), Some("https://x.test/a"));
         assert_eq!(got.documents[1].id, "feed-4");
         let msgs: Vec<String> = got.errors.iter().map(|e| e.to_string()).collect();
-        assert!(
-            msgs[0].ends_with("feed.jsonl:2: not JSON: key must be a string at line 1 column 2"),
-            "{msgs:?}"
-        );
+        assert!(msgs[0].ends_with("feed.jsonl:2: not JSON: key must be a string at line 1 column 2"), "{msgs:?}");
         assert!(msgs[1].contains("feed.jsonl:3: record has no string field"));
         assert!(msgs[2].contains("feed.jsonl:4: \"date\" is not an ISO date"));
     }

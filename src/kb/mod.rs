@@ -117,11 +117,7 @@ impl KnowledgeBase {
         let mut capitals = Vec::new();
         for (line, f) in rows(COUNTRIES) {
             let [name, others, demonyms, capital] = f[..] else {
-                return Err(data_err(
-                    "data/countries.tsv",
-                    line,
-                    "expected 4 tab-separated columns",
-                ));
+                return Err(data_err("data/countries.tsv", line, "expected 4 tab-separated columns"));
             };
             let i = b.entry(
                 EntityType::Country,
@@ -150,29 +146,14 @@ impl KnowledgeBase {
         }
         for (line, f) in rows(PLACES) {
             let [name, kind, within, others] = f[..] else {
-                return Err(data_err(
-                    "data/places.tsv",
-                    line,
-                    "expected 4 tab-separated columns",
-                ));
+                return Err(data_err("data/places.tsv", line, "expected 4 tab-separated columns"));
             };
             let within = b.resolve_within(within, "data/places.tsv", line)?;
-            b.entry(
-                EntityType::Place,
-                kind,
-                name,
-                alternatives(others),
-                within,
-                ("data/places.tsv", line),
-            )?;
+            b.entry(EntityType::Place, kind, name, alternatives(others), within, ("data/places.tsv", line))?;
         }
         for (line, f) in rows(ORGANIZATIONS) {
             let [name, kind, country, others] = f[..] else {
-                return Err(data_err(
-                    "data/organizations.tsv",
-                    line,
-                    "expected 4 tab-separated columns",
-                ));
+                return Err(data_err("data/organizations.tsv", line, "expected 4 tab-separated columns"));
             };
             let within = b.resolve_within(country, "data/organizations.tsv", line)?;
             b.entry(
@@ -186,52 +167,28 @@ impl KnowledgeBase {
         }
         for (line, f) in rows(EVENTS) {
             let [name, others] = f[..] else {
-                return Err(data_err(
-                    "data/events.tsv",
-                    line,
-                    "expected 2 tab-separated columns",
-                ));
+                return Err(data_err("data/events.tsv", line, "expected 2 tab-separated columns"));
             };
-            b.entry(
-                EntityType::Event,
-                "event",
-                name,
-                alternatives(others),
-                None,
-                ("data/events.tsv", line),
-            )?;
+            b.entry(EntityType::Event, "event", name, alternatives(others), None, ("data/events.tsv", line))?;
         }
         let mut titles = Vec::new();
         let mut title_patterns = Vec::new();
         let mut title_targets = Vec::new();
         for (line, f) in rows(TITLES) {
             let [canonical, rank, others] = f[..] else {
-                return Err(data_err(
-                    "data/titles.tsv",
-                    line,
-                    "expected 3 tab-separated columns",
-                ));
+                return Err(data_err("data/titles.tsv", line, "expected 3 tab-separated columns"));
             };
             let rank = match rank {
                 "office" => TitleRank::Office,
                 "role" => TitleRank::Role,
                 "honorific" => TitleRank::Honorific,
-                other => {
-                    return Err(data_err(
-                        "data/titles.tsv",
-                        line,
-                        &format!("unknown rank {other:?}"),
-                    ))
-                }
+                other => return Err(data_err("data/titles.tsv", line, &format!("unknown rank {other:?}"))),
             };
             for form in std::iter::once(canonical).chain(alternatives(others)) {
                 title_patterns.push(form.to_owned());
                 title_targets.push(titles.len());
             }
-            titles.push(Title {
-                canonical: canonical.to_owned(),
-                rank,
-            });
+            titles.push(Title { canonical: canonical.to_owned(), rank });
         }
         let build = |patterns: &[String], insensitive: bool| {
             AhoCorasickBuilder::new()
@@ -259,26 +216,15 @@ impl KnowledgeBase {
     }
 
     /// Known names in `text` (case-sensitive, longest first), as byte spans relative to `text`.
-    pub fn find_names<'t>(
-        &'t self,
-        text: &'t str,
-    ) -> impl Iterator<Item = (Span, NameTarget)> + 't {
-        self.names.find_iter(text).map(|m| {
-            (
-                Span::new(m.start(), m.end()),
-                self.name_targets[m.pattern().as_usize()],
-            )
-        })
+    pub fn find_names<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (Span, NameTarget)> + 't {
+        self.names.find_iter(text).map(|m| (Span::new(m.start(), m.end()), self.name_targets[m.pattern().as_usize()]))
     }
 
     /// Titles in `text` (ASCII case-insensitive, longest first): (span, index into `titles`).
     pub fn find_titles<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (Span, usize)> + 't {
-        self.title_matcher.find_iter(text).map(|m| {
-            (
-                Span::new(m.start(), m.end()),
-                self.title_targets[m.pattern().as_usize()],
-            )
-        })
+        self.title_matcher
+            .find_iter(text)
+            .map(|m| (Span::new(m.start(), m.end()), self.title_targets[m.pattern().as_usize()]))
     }
 
     /// The country an entry belongs to: itself for a country, else up its `within` chain.
@@ -294,11 +240,7 @@ impl KnowledgeBase {
 }
 
 fn data_err(source: &str, line: usize, message: &str) -> Error {
-    Error::Data {
-        source_name: source.into(),
-        line,
-        message: message.into(),
-    }
+    Error::Data { source_name: source.into(), line, message: message.into() }
 }
 
 #[derive(Default)]
@@ -324,16 +266,9 @@ impl Builder {
         let i = self.entries.len();
         let key = format!("{}/{}", etype.id_prefix(), slug(label));
         if self.entries.iter().any(|e| e.key == key) {
-            return Err(data_err(
-                source,
-                line,
-                &format!("{label:?} gives the id {key}, which another entry has"),
-            ));
+            return Err(data_err(source, line, &format!("{label:?} gives the id {key}, which another entry has")));
         }
-        let names: Vec<String> = std::iter::once(label)
-            .chain(others)
-            .map(str::to_owned)
-            .collect();
+        let names: Vec<String> = std::iter::once(label).chain(others).map(str::to_owned).collect();
         for n in &names {
             if let Some(&j) = self.by_name.get(n) {
                 return Err(data_err(
@@ -345,14 +280,7 @@ impl Builder {
             self.by_name.insert(n.clone(), i);
             self.patterns.push((n.clone(), NameTarget::Entry(i)));
         }
-        self.entries.push(KbEntry {
-            key,
-            etype,
-            kind: kind.to_owned(),
-            label: label.to_owned(),
-            names,
-            within,
-        });
+        self.entries.push(KbEntry { key, etype, kind: kind.to_owned(), label: label.to_owned(), names, within });
         Ok(i)
     }
 
@@ -362,11 +290,7 @@ impl Builder {
         }
         match self.by_name.get(name) {
             Some(&i) => Ok(Some(i)),
-            None => Err(data_err(
-                source,
-                line,
-                &format!("{name:?} is not a known country or region (list it first)"),
-            )),
+            None => Err(data_err(source, line, &format!("{name:?} is not a known country or region (list it first)"))),
         }
     }
 }
@@ -378,19 +302,11 @@ mod tests {
     #[test]
     fn data_files_load() {
         let kb = KnowledgeBase::builtin().unwrap();
-        let countries = kb
-            .entries
-            .iter()
-            .filter(|e| e.etype == EntityType::Country)
-            .count();
+        let countries = kb.entries.iter().filter(|e| e.etype == EntityType::Country).count();
         assert_eq!(countries, 197);
         for e in &kb.entries {
             if e.kind == "city" {
-                assert!(
-                    kb.country_of(kb.lookup(&e.label).unwrap()).is_some(),
-                    "{} has no country",
-                    e.label
-                );
+                assert!(kb.country_of(kb.lookup(&e.label).unwrap()).is_some(), "{} has no country", e.label);
             }
         }
     }
@@ -398,8 +314,7 @@ mod tests {
     #[test]
     fn names_match_longest_first() {
         let kb = KnowledgeBase::builtin().unwrap();
-        let text =
-            "the U.S. State Department and Papua New Guinea, Azerbaijani officials in Munich";
+        let text = "the U.S. State Department and Papua New Guinea, Azerbaijani officials in Munich";
         let got: Vec<(&str, String)> = kb
             .find_names(text)
             .map(|(s, t)| {
@@ -425,9 +340,6 @@ mod tests {
     fn ministries_belong_to_their_country() {
         let kb = KnowledgeBase::builtin().unwrap();
         let sd = kb.lookup("State Department").unwrap();
-        assert_eq!(
-            kb.entries[kb.country_of(sd).unwrap()].label,
-            "United States"
-        );
+        assert_eq!(kb.entries[kb.country_of(sd).unwrap()].label, "United States");
     }
 }

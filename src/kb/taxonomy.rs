@@ -50,11 +50,7 @@ impl Taxonomy {
     /// assert_eq!(found, ["Water"]);
     /// ```
     pub fn from_turtle(turtle: &str, source_name: &str) -> Result<Taxonomy> {
-        let err = |line: usize, message: String| Error::Data {
-            source_name: source_name.into(),
-            line,
-            message,
-        };
+        let err = |line: usize, message: String| Error::Data { source_name: source_name.into(), line, message };
         let mut concepts: BTreeMap<String, Concept> = BTreeMap::new();
         let mut is_concept = std::collections::BTreeSet::new();
         for triple in TurtleParser::new().for_slice(turtle.as_bytes()) {
@@ -84,32 +80,18 @@ impl Taxonomy {
                     concepts.entry(s.as_str().to_owned()).or_insert_with(entry);
                 }
                 (_, Term::NamedNode(o)) if p == format!("{SKOS}broader") => {
-                    concepts
-                        .entry(s.as_str().to_owned())
-                        .or_insert_with(entry)
-                        .broader = Some(o.as_str().to_owned());
+                    concepts.entry(s.as_str().to_owned()).or_insert_with(entry).broader = Some(o.as_str().to_owned());
                 }
                 _ if p == format!("{SKOS}prefLabel") => {
                     if let Some(l) = literal {
-                        concepts
-                            .entry(s.as_str().to_owned())
-                            .or_insert_with(entry)
-                            .label = l;
+                        concepts.entry(s.as_str().to_owned()).or_insert_with(entry).label = l;
                     }
                 }
                 _ if p == format!("{SKOS}altLabel") => {
-                    concepts
-                        .entry(s.as_str().to_owned())
-                        .or_insert_with(entry)
-                        .alt_labels
-                        .extend(literal);
+                    concepts.entry(s.as_str().to_owned()).or_insert_with(entry).alt_labels.extend(literal);
                 }
                 _ if p == format!("{SKOS}hiddenLabel") => {
-                    concepts
-                        .entry(s.as_str().to_owned())
-                        .or_insert_with(entry)
-                        .hidden_labels
-                        .extend(literal);
+                    concepts.entry(s.as_str().to_owned()).or_insert_with(entry).hidden_labels.extend(literal);
                 }
                 _ => {}
             }
@@ -117,10 +99,7 @@ impl Taxonomy {
         concepts.retain(|iri, _| is_concept.contains(iri));
         let concepts: Vec<Concept> = concepts.into_values().collect();
         if concepts.is_empty() {
-            return Err(err(
-                0,
-                "no skos:Concept with a skos:prefLabel: not a theme taxonomy".into(),
-            ));
+            return Err(err(0, "no skos:Concept with a skos:prefLabel: not a theme taxonomy".into()));
         }
         let mut patterns = Vec::new();
         let mut targets = Vec::new();
@@ -129,10 +108,7 @@ impl Taxonomy {
             if c.label.trim().is_empty() {
                 return Err(err(0, format!("concept <{}> has no skos:prefLabel", c.iri)));
             }
-            for label in std::iter::once(&c.label)
-                .chain(&c.alt_labels)
-                .chain(&c.hidden_labels)
-            {
+            for label in std::iter::once(&c.label).chain(&c.alt_labels).chain(&c.hidden_labels) {
                 let key = label.trim().to_lowercase();
                 if key.is_empty() {
                     continue;
@@ -141,10 +117,7 @@ impl Taxonomy {
                     Some(&j) if j != i => {
                         return Err(err(
                             0,
-                            format!(
-                                "label {label:?} is given to both <{}> and <{}>",
-                                concepts[j].iri, c.iri
-                            ),
+                            format!("label {label:?} is given to both <{}> and <{}>", concepts[j].iri, c.iri),
                         ));
                     }
                     Some(_) => continue,
@@ -161,11 +134,7 @@ impl Taxonomy {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .map_err(|e| err(0, e.to_string()))?;
-        Ok(Taxonomy {
-            concepts,
-            matcher,
-            targets,
-        })
+        Ok(Taxonomy { concepts, matcher, targets })
     }
 
     /// The built-in taxonomy.
@@ -174,20 +143,13 @@ impl Taxonomy {
     }
 
     /// Label matches in `text` on word boundaries: (byte span, concept index).
-    pub fn find<'t>(
-        &'t self,
-        text: &'t str,
-    ) -> impl Iterator<Item = (crate::text::Span, usize)> + 't {
+    pub fn find<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (crate::text::Span, usize)> + 't {
         self.matcher.find_iter(text).filter_map(move |m| {
             let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            (!word(before) && !word(after)).then(|| {
-                (
-                    crate::text::Span::new(m.start(), m.end()),
-                    self.targets[m.pattern().as_usize()],
-                )
-            })
+            (!word(before) && !word(after))
+                .then(|| (crate::text::Span::new(m.start(), m.end()), self.targets[m.pattern().as_usize()]))
         })
     }
 
@@ -211,10 +173,8 @@ mod tests {
     fn builtin_loads_and_matches_longest_phrase() {
         let t = Taxonomy::builtin().unwrap();
         let text = "They discussed the proliferation of illicit arms, a peace agreement and COUNTERTERRORISM efforts.";
-        let got: Vec<(&str, &str)> = t
-            .find(text)
-            .map(|(s, c)| (&text[s.start..s.end], t.concepts[c].label.as_str()))
-            .collect();
+        let got: Vec<(&str, &str)> =
+            t.find(text).map(|(s, c)| (&text[s.start..s.end], t.concepts[c].label.as_str())).collect();
         assert_eq!(
             got,
             [
@@ -233,21 +193,13 @@ mod tests {
 
     #[test]
     fn errors_name_the_file_and_line() {
-        let e =
-            Taxonomy::from_turtle("@prefix x: <http://x/> .\nx:a x:b .\n", "mine.ttl").unwrap_err();
+        let e = Taxonomy::from_turtle("@prefix x: <http://x/> .\nx:a x:b .\n", "mine.ttl").unwrap_err();
         assert!(e.to_string().starts_with("mine.ttl:"), "{e}");
         let dup = r#"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
             <http://x/a> a skos:Concept ; skos:prefLabel "A" ; skos:altLabel "same" .
             <http://x/b> a skos:Concept ; skos:prefLabel "B" ; skos:altLabel "Same" ."#;
-        assert!(Taxonomy::from_turtle(dup, "d.ttl")
-            .unwrap_err()
-            .to_string()
-            .contains("\"Same\" is given to both"));
-        let nolabel =
-            "@prefix skos: <http://www.w3.org/2004/02/skos/core#> . <http://x/a> a skos:Concept .";
-        assert!(Taxonomy::from_turtle(nolabel, "n.ttl")
-            .unwrap_err()
-            .to_string()
-            .contains("no skos:prefLabel"));
+        assert!(Taxonomy::from_turtle(dup, "d.ttl").unwrap_err().to_string().contains("\"Same\" is given to both"));
+        let nolabel = "@prefix skos: <http://www.w3.org/2004/02/skos/core#> . <http://x/a> a skos:Concept .";
+        assert!(Taxonomy::from_turtle(nolabel, "n.ttl").unwrap_err().to_string().contains("no skos:prefLabel"));
     }
 }

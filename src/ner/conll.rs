@@ -33,16 +33,11 @@ pub fn parse_conll(text: &str, name: &str) -> Result<Vec<ConllDoc>> {
     let mut docs = vec![ConllDoc::default()];
     let mut words: Vec<String> = Vec::new();
     let mut labels: Vec<Option<(bool, NerType)>> = Vec::new();
-    let flush = |docs: &mut Vec<ConllDoc>,
-                 words: &mut Vec<String>,
-                 labels: &mut Vec<Option<(bool, NerType)>>| {
+    let flush = |docs: &mut Vec<ConllDoc>, words: &mut Vec<String>, labels: &mut Vec<Option<(bool, NerType)>>| {
         if !words.is_empty() {
             let gold = iob_spans(labels);
             if let Some(d) = docs.last_mut() {
-                d.sentences.push(ConllSentence {
-                    words: std::mem::take(words),
-                    gold,
-                });
+                d.sentences.push(ConllSentence { words: std::mem::take(words), gold });
             }
             labels.clear();
         }
@@ -102,21 +97,13 @@ fn iob_spans(labels: &[Option<(bool, NerType)>]) -> Vec<NerSpan> {
         match l {
             None => {
                 if let Some((s, ty)) = open.take() {
-                    out.push(NerSpan {
-                        start: s,
-                        end: i,
-                        ty,
-                    });
+                    out.push(NerSpan { start: s, end: i, ty });
                 }
             }
             Some((begin, ty)) => {
                 if *begin || open.is_none_or(|(_, oty)| oty != *ty) {
                     if let Some((s, oty)) = open.take() {
-                        out.push(NerSpan {
-                            start: s,
-                            end: i,
-                            ty: oty,
-                        });
+                        out.push(NerSpan { start: s, end: i, ty: oty });
                     }
                     open = Some((i, *ty));
                 }
@@ -124,11 +111,7 @@ fn iob_spans(labels: &[Option<(bool, NerType)>]) -> Vec<NerSpan> {
         }
     }
     if let Some((s, ty)) = open {
-        out.push(NerSpan {
-            start: s,
-            end: labels.len(),
-            ty,
-        });
+        out.push(NerSpan { start: s, end: labels.len(), ty });
     }
     out
 }
@@ -161,30 +144,15 @@ impl Scores {
     }
 
     fn prf(tp: usize, found: usize, gold: usize) -> (f64, f64, f64) {
-        let p = if found > 0 {
-            tp as f64 / found as f64
-        } else {
-            0.0
-        };
-        let r = if gold > 0 {
-            tp as f64 / gold as f64
-        } else {
-            0.0
-        };
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
+        let p = if found > 0 { tp as f64 / found as f64 } else { 0.0 };
+        let r = if gold > 0 { tp as f64 / gold as f64 } else { 0.0 };
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
         (p, r, f)
     }
 
     /// Overall (precision, recall, F1).
     pub fn overall(&self) -> (f64, f64, f64) {
-        let (tp, found, gold) = self
-            .by_type
-            .values()
-            .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+        let (tp, found, gold) = self.by_type.values().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
         Scores::prf(tp, found, gold)
     }
 
@@ -198,15 +166,23 @@ impl Scores {
     pub fn table(&self) -> String {
         let mut s = String::new();
         let (p, r, f) = self.overall();
-        let (tp, found, gold) = self
-            .by_type
-            .values()
-            .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
-        s.push_str(&format!("overall  precision {:6.2}%  recall {:6.2}%  F1 {:6.2}   (correct {tp}, found {found}, gold {gold})\n", p * 100.0, r * 100.0, f * 100.0));
+        let (tp, found, gold) = self.by_type.values().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+        s.push_str(&format!(
+            "overall  precision {:6.2}%  recall {:6.2}%  F1 {:6.2}   (correct {tp}, found {found}, gold {gold})\n",
+            p * 100.0,
+            r * 100.0,
+            f * 100.0
+        ));
         for ty in NerType::ALL {
             let (p, r, f) = self.of(ty);
             let (tp, found, gold) = self.by_type.get(&ty).copied().unwrap_or_default();
-            s.push_str(&format!("{:7}  precision {:6.2}%  recall {:6.2}%  F1 {:6.2}   (correct {tp}, found {found}, gold {gold})\n", ty.as_str(), p * 100.0, r * 100.0, f * 100.0));
+            s.push_str(&format!(
+                "{:7}  precision {:6.2}%  recall {:6.2}%  F1 {:6.2}   (correct {tp}, found {found}, gold {gold})\n",
+                ty.as_str(),
+                p * 100.0,
+                r * 100.0,
+                f * 100.0
+            ));
         }
         s
     }
@@ -227,64 +203,21 @@ mod tests {
         assert_eq!(s.words, ["EU", "rejects", "German", "call"]);
         assert_eq!(
             s.gold,
-            [
-                NerSpan {
-                    start: 0,
-                    end: 1,
-                    ty: NerType::Org
-                },
-                NerSpan {
-                    start: 2,
-                    end: 3,
-                    ty: NerType::Misc
-                }
-            ]
+            [NerSpan { start: 0, end: 1, ty: NerType::Org }, NerSpan { start: 2, end: 3, ty: NerType::Misc }]
         );
-        assert_eq!(
-            docs[0].sentences[1].gold,
-            [NerSpan {
-                start: 0,
-                end: 2,
-                ty: NerType::Per
-            }]
-        );
+        assert_eq!(docs[0].sentences[1].gold, [NerSpan { start: 0, end: 2, ty: NerType::Per }]);
         assert_eq!(
             docs[1].sentences[0].gold,
-            [NerSpan {
-                start: 0,
-                end: 1,
-                ty: NerType::Loc
-            }],
+            [NerSpan { start: 0, end: 1, ty: NerType::Loc }],
             "IOB1 I- starts a name"
         );
     }
 
     #[test]
     fn exact_match_scoring() {
-        let gold = [
-            NerSpan {
-                start: 0,
-                end: 2,
-                ty: NerType::Per,
-            },
-            NerSpan {
-                start: 3,
-                end: 4,
-                ty: NerType::Loc,
-            },
-        ];
-        let predicted = [
-            NerSpan {
-                start: 0,
-                end: 1,
-                ty: NerType::Per,
-            },
-            NerSpan {
-                start: 3,
-                end: 4,
-                ty: NerType::Loc,
-            },
-        ];
+        let gold = [NerSpan { start: 0, end: 2, ty: NerType::Per }, NerSpan { start: 3, end: 4, ty: NerType::Loc }];
+        let predicted =
+            [NerSpan { start: 0, end: 1, ty: NerType::Per }, NerSpan { start: 3, end: 4, ty: NerType::Loc }];
         let mut s = Scores::default();
         s.add(&predicted, &gold);
         let (p, r, f) = s.overall();

@@ -107,10 +107,7 @@ impl History {
     /// The type most often given to a word so far, if any.
     pub fn majority(&self, word: &str) -> Option<usize> {
         let c = self.seen.get(&word.to_lowercase())?;
-        let (i, &n) = c
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))?;
+        let (i, &n) = c.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))?;
         (n > 0).then_some(i)
     }
 }
@@ -127,10 +124,8 @@ impl DocContext {
     pub fn new<'w>(sentences: impl IntoIterator<Item = &'w [&'w str]>) -> DocContext {
         let mut forms: HashMap<String, (bool, bool, Option<String>)> = HashMap::new();
         for words in sentences {
-            let caps = words
-                .iter()
-                .filter(|w| w.chars().any(char::is_alphabetic))
-                .all(|w| !w.chars().any(char::is_lowercase));
+            let caps =
+                words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
             for (i, w) in words.iter().enumerate() {
                 let Some(first) = w.chars().next() else {
                     continue;
@@ -138,11 +133,7 @@ impl DocContext {
                 let e = forms.entry(w.to_lowercase()).or_default();
                 if first.is_lowercase() {
                     e.0 = true;
-                } else if i > 0
-                    && !caps
-                    && first.is_uppercase()
-                    && w.chars().skip(1).any(char::is_lowercase)
-                {
+                } else if i > 0 && !caps && first.is_uppercase() && w.chars().skip(1).any(char::is_lowercase) {
                     e.1 = true;
                     e.2.get_or_insert_with(|| (*w).to_owned());
                 }
@@ -205,20 +196,9 @@ impl<'a> Prepared<'a> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
         let lower_hash = lower.iter().map(|l| fnv(t::LOWER, l.as_bytes())).collect();
-        let letters: Vec<&&str> = words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .collect();
-        let caps_sentence =
-            letters.len() >= 3 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
-        Prepared {
-            words,
-            lower,
-            shapes,
-            lower_hash,
-            gaz,
-            caps_sentence,
-        }
+        let letters: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        let caps_sentence = letters.len() >= 3 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
+        Prepared { words, lower, shapes, lower_hash, gaz, caps_sentence }
     }
 
     /// Number of tokens.
@@ -284,22 +264,10 @@ impl<'a> Prepared<'a> {
         out.push(fnv(t::NEXT2, at(2).as_bytes()));
         out.push(fnv(t::PREV3, at(-3).as_bytes()));
         out.push(fnv(t::NEXT3, at(3).as_bytes()));
-        out.push(mix(
-            fnv(t::SHAPE_L, shape_at(-1).as_bytes()),
-            fnv(t::SHORT, short.as_bytes()),
-        ));
-        out.push(mix(
-            fnv(t::SHAPE_R, shape_at(1).as_bytes()),
-            fnv(t::SHORT, short.as_bytes()),
-        ));
-        out.push(mix(
-            fnv(t::SHAPE_L2, shape_at(-2).as_bytes()),
-            fnv(t::SHORT, short.as_bytes()),
-        ));
-        out.push(mix(
-            fnv(t::SHAPE_R2, shape_at(2).as_bytes()),
-            fnv(t::SHORT, short.as_bytes()),
-        ));
+        out.push(mix(fnv(t::SHAPE_L, shape_at(-1).as_bytes()), fnv(t::SHORT, short.as_bytes())));
+        out.push(mix(fnv(t::SHAPE_R, shape_at(1).as_bytes()), fnv(t::SHORT, short.as_bytes())));
+        out.push(mix(fnv(t::SHAPE_L2, shape_at(-2).as_bytes()), fnv(t::SHORT, short.as_bytes())));
+        out.push(mix(fnv(t::SHAPE_R2, shape_at(2).as_bytes()), fnv(t::SHORT, short.as_bytes())));
         if i > 0 {
             out.push(fnv(t::PREV_WORD_FULL, self.words[i - 1].as_bytes()));
         }
@@ -328,10 +296,7 @@ impl<'a> Prepared<'a> {
                 out.push(fnv(t::DOC_LOWER, short.as_bytes()));
             }
             if *seen_cap {
-                out.push(fnv(
-                    t::DOC_CAP,
-                    &[u8::from(i == 0), u8::from(self.caps_sentence)],
-                ));
+                out.push(fnv(t::DOC_CAP, &[u8::from(i == 0), u8::from(self.caps_sentence)]));
             }
             if let (Some(form), true) = (form, self.caps_sentence) {
                 out.push(fnv(t::DOC_FORM, form.as_bytes()));
@@ -347,11 +312,7 @@ impl<'a> Prepared<'a> {
     /// Hashes of the features that depend on the previous two tags.
     #[inline]
     pub fn tag_features(&self, i: usize, prev: u8, prev2: u8) -> [u64; 3] {
-        [
-            fnv(t::TAG1, &[prev]),
-            fnv(t::TAG2, &[prev2, prev]),
-            mix(fnv(t::TAG_WORD, &[prev]), self.lower_hash[i]),
-        ]
+        [fnv(t::TAG1, &[prev]), fnv(t::TAG2, &[prev2, prev]), mix(fnv(t::TAG_WORD, &[prev]), self.lower_hash[i])]
     }
 }
 
@@ -385,10 +346,7 @@ mod tests {
         p.features(3, &h, &d, &mut b);
         assert!(a.len() > 15, "{}", a.len());
         assert_ne!(a, b);
-        assert!(
-            a.contains(&fnv(t::GAZ_L, &[gaz::HONORIFIC])),
-            "the honorific before is a feature"
-        );
+        assert!(a.contains(&fnv(t::GAZ_L, &[gaz::HONORIFIC])), "the honorific before is a feature");
         // The same word in capitals shares its lowercase feature but not its word feature.
         let caps = ["MR", "BLINKEN", "MET", "ALIYEV"];
         let pc = Prepared::new(&caps, &gaz);

@@ -14,9 +14,7 @@ mod train;
 
 pub use conll::{parse_conll, read_conll, ConllDoc, ConllSentence, Scores};
 pub use features::{gaz, shape, short_shape, DocContext, History, Prepared};
-pub use tags::{
-    allowed, may_end, spans_of, split, tag, tags_of, NerSpan, NerType, Part, Tag, N_TAGS, OUTSIDE,
-};
+pub use tags::{allowed, may_end, spans_of, split, tag, tags_of, NerSpan, NerType, Part, Tag, N_TAGS, OUTSIDE};
 pub use train::{evaluate, train, TrainConfig, TrainReport};
 
 use crate::error::{Error, Result};
@@ -73,15 +71,8 @@ impl NerModel {
     pub fn quantize(bits: u32, weights: &[f32]) -> NerModel {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let weights = weights
-            .iter()
-            .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
-            .collect();
-        NerModel {
-            bits,
-            scale,
-            weights,
-        }
+        let weights = weights.iter().map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
+        NerModel { bits, scale, weights }
     }
 
     /// Serializes: magic, bits, scale, then each non-zero row as (row, count, (tag, weight)*).
@@ -92,12 +83,8 @@ impl NerModel {
         out.extend_from_slice(&self.scale.to_le_bytes());
         let mut previous = 0u32;
         for (row, w) in self.weights.chunks(N_TAGS).enumerate() {
-            let nonzero: Vec<(u8, i16)> = w
-                .iter()
-                .enumerate()
-                .filter(|(_, &x)| x != 0)
-                .map(|(t, &x)| (t as u8, x))
-                .collect();
+            let nonzero: Vec<(u8, i16)> =
+                w.iter().enumerate().filter(|(_, &x)| x != 0).map(|(t, &x)| (t as u8, x)).collect();
             if nonzero.is_empty() {
                 continue;
             }
@@ -171,11 +158,7 @@ impl NerModel {
                 i += 3;
             }
         }
-        Ok(NerModel {
-            bits,
-            scale,
-            weights,
-        })
+        Ok(NerModel { bits, scale, weights })
     }
 
     /// The model shipped in the binary.
@@ -277,11 +260,7 @@ pub fn gazetteer_codes(kb: &KnowledgeBase, words: &[&str]) -> Vec<u8> {
         let Some((i, j)) = token_range(span.start, span.end) else {
             continue;
         };
-        let code = if kb.titles[title].rank == TitleRank::Honorific {
-            gaz::HONORIFIC
-        } else {
-            gaz::TITLE
-        };
+        let code = if kb.titles[title].rank == TitleRank::Honorific { gaz::HONORIFIC } else { gaz::TITLE };
         for c in &mut codes[i..j] {
             *c |= code;
         }
@@ -325,10 +304,7 @@ impl<'k> Tagger<'k> {
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<NerSpan>> {
         let doc = DocContext::new(sentences.iter().map(Vec::as_slice));
         let mut history = History::default();
-        sentences
-            .iter()
-            .map(|s| self.tag(s, &mut history, &doc))
-            .collect()
+        sentences.iter().map(|s| self.tag(s, &mut history, &doc)).collect()
     }
 
     /// The model.
@@ -373,25 +349,12 @@ mod tests {
         let words = ["a", "b", "c", "d"];
         let codes = [0u8; 4];
         let p = Prepared::new(&words, &codes);
-        let tags = decode(
-            &Biased,
-            &p,
-            &mut History::default(),
-            &DocContext::default(),
-            &mut Vec::new(),
-        );
+        let tags = decode(&Biased, &p, &mut History::default(), &DocContext::default(), &mut Vec::new());
         for w in tags.windows(2) {
             assert!(allowed(w[0], w[1]));
         }
         assert!(may_end(*tags.last().unwrap()));
-        assert_eq!(
-            spans_of(&tags),
-            [NerSpan {
-                start: 0,
-                end: 4,
-                ty: NerType::Per
-            }]
-        );
+        assert_eq!(spans_of(&tags), [NerSpan { start: 0, end: 4, ty: NerType::Per }]);
     }
 
     #[test]
@@ -399,10 +362,7 @@ mod tests {
         let kb = KnowledgeBase::builtin().unwrap();
         let codes = gazetteer_codes(
             &kb,
-            &[
-                "Mr", "Smith", "of", "the", "European", "Union", "visited", "Papua", "New",
-                "Guinea",
-            ],
+            &["Mr", "Smith", "of", "the", "European", "Union", "visited", "Papua", "New", "Guinea"],
         );
         assert_eq!(codes[0], gaz::HONORIFIC);
         assert_eq!(codes[1], 0);

@@ -119,44 +119,27 @@ pub fn spans_of(tags: &[Tag]) -> Vec<NerSpan> {
         match split(t) {
             None => {
                 if let Some((s, ty)) = open.take() {
-                    out.push(NerSpan {
-                        start: s,
-                        end: i,
-                        ty,
-                    });
+                    out.push(NerSpan { start: s, end: i, ty });
                 }
             }
             Some((ty, part)) => {
-                let continues = matches!(part, Part::Inside | Part::Last)
-                    && open.is_some_and(|(_, oty)| oty == ty);
+                let continues = matches!(part, Part::Inside | Part::Last) && open.is_some_and(|(_, oty)| oty == ty);
                 if !continues {
                     if let Some((s, oty)) = open.take() {
-                        out.push(NerSpan {
-                            start: s,
-                            end: i,
-                            ty: oty,
-                        });
+                        out.push(NerSpan { start: s, end: i, ty: oty });
                     }
                     open = Some((i, ty));
                 }
                 if matches!(part, Part::Last | Part::Unit) {
                     if let Some((s, oty)) = open.take() {
-                        out.push(NerSpan {
-                            start: s,
-                            end: i + 1,
-                            ty: oty,
-                        });
+                        out.push(NerSpan { start: s, end: i + 1, ty: oty });
                     }
                 }
             }
         }
     }
     if let Some((s, ty)) = open {
-        out.push(NerSpan {
-            start: s,
-            end: tags.len(),
-            ty,
-        });
+        out.push(NerSpan { start: s, end: tags.len(), ty });
     }
     out
 }
@@ -185,21 +168,9 @@ mod tests {
     #[test]
     fn round_trip_and_transitions() {
         let spans = vec![
-            NerSpan {
-                start: 0,
-                end: 1,
-                ty: NerType::Org,
-            },
-            NerSpan {
-                start: 2,
-                end: 5,
-                ty: NerType::Per,
-            },
-            NerSpan {
-                start: 5,
-                end: 7,
-                ty: NerType::Loc,
-            },
+            NerSpan { start: 0, end: 1, ty: NerType::Org },
+            NerSpan { start: 2, end: 5, ty: NerType::Per },
+            NerSpan { start: 5, end: 7, ty: NerType::Loc },
         ];
         let tags = tags_of(&spans, 8);
         assert_eq!(spans_of(&tags), spans);

@@ -19,11 +19,7 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig {
-            epochs: 12,
-            bits: 20,
-            seed: 2003,
-        }
+        TrainConfig { epochs: 12, bits: 20, seed: 2003 }
     }
 }
 
@@ -88,12 +84,7 @@ impl Perceptron {
     }
 
     fn averaged(&self) -> Averaged {
-        let w = self
-            .w
-            .iter()
-            .zip(&self.u)
-            .map(|(w, u)| w - u / self.step)
-            .collect();
+        let w = self.w.iter().zip(&self.u).map(|(w, u)| w - u / self.step).collect();
         Averaged { bits: self.bits, w }
     }
 }
@@ -129,11 +120,7 @@ pub fn evaluate<W: Weights>(weights: &W, docs: &[ConllDoc], kb: &KnowledgeBase) 
     let mut feats = Vec::new();
     for d in docs {
         let mut history = History::default();
-        let all: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
+        let all: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
         let context = DocContext::new(all.iter().map(Vec::as_slice));
         for (s, words) in d.sentences.iter().zip(&all) {
             let codes = gazetteer_codes(kb, words);
@@ -168,20 +155,12 @@ pub fn train(
     let contexts: Vec<DocContext> = data
         .iter()
         .map(|d| {
-            let all: Vec<Vec<&str>> = d
-                .iter()
-                .map(|e| e.words.iter().map(String::as_str).collect())
-                .collect();
+            let all: Vec<Vec<&str>> = d.iter().map(|e| e.words.iter().map(String::as_str).collect()).collect();
             DocContext::new(all.iter().map(Vec::as_slice))
         })
         .collect();
     let rows = 1usize << config.bits;
-    let mut p = Perceptron {
-        bits: config.bits,
-        w: vec![0.0; rows * N_TAGS],
-        u: vec![0.0; rows * N_TAGS],
-        step: 1.0,
-    };
+    let mut p = Perceptron { bits: config.bits, w: vec![0.0; rows * N_TAGS], u: vec![0.0; rows * N_TAGS], step: 1.0 };
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed = config.seed.max(1);
     let mut best: Option<(f64, usize, Averaged)> = None;
@@ -234,8 +213,5 @@ pub fn train(
         }
     }
     let (_, best_epoch, avg) = best.unwrap_or((0.0, 0, p.averaged()));
-    (
-        NerModel::quantize(config.bits, &avg.w),
-        TrainReport { dev_f1, best_epoch },
-    )
+    (NerModel::quantize(config.bits, &avg.w), TrainReport { dev_f1, best_epoch })
 }

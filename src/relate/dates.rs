@@ -44,11 +44,7 @@ fn civil_from_days(z: i64) -> (i32, u32, u32) {
 
 fn parse_iso(s: &str) -> Option<(i32, u32, u32)> {
     let mut p = s.splitn(3, '-');
-    Some((
-        p.next()?.parse().ok()?,
-        p.next()?.parse().ok()?,
-        p.next()?.get(..2)?.parse().ok()?,
-    ))
+    Some((p.next()?.parse().ok()?, p.next()?.parse().ok()?, p.next()?.get(..2)?.parse().ok()?))
 }
 
 fn iso(y: i32, m: u32, d: u32) -> String {
@@ -60,10 +56,7 @@ fn month_of(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&w) && (w.len() == m.len() || w.len() <= 4))
-        .map(|i| i as u32 + 1)
+    MONTHS.iter().position(|m| m.starts_with(&w) && (w.len() == m.len() || w.len() <= 4)).map(|i| i as u32 + 1)
 }
 
 /// The first date a sentence's words give, as ISO `YYYY-MM-DD`: `17 February 2024`, `February 17,
@@ -78,8 +71,7 @@ fn month_of(word: &str) -> Option<u32> {
 /// ```
 pub fn date_in(words: &[&str], doc_date: Option<&str>) -> Option<String> {
     let base = doc_date.and_then(parse_iso);
-    let valid =
-        |y: i32, m: u32, d: u32| (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m);
+    let valid = |y: i32, m: u32, d: u32| (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m);
     for (i, w) in words.iter().enumerate() {
         if let Some((y, m, d)) = parse_iso(w).filter(|_| w.len() == 10) {
             if valid(y, m, d) {
@@ -87,12 +79,7 @@ pub fn date_in(words: &[&str], doc_date: Option<&str>) -> Option<String> {
             }
         }
         let next = |k: usize| words.get(i + k).copied().unwrap_or("");
-        let year_at = |k: usize| {
-            next(k)
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2100).contains(y))
-        };
+        let year_at = |k: usize| next(k).parse::<i32>().ok().filter(|y| (1900..=2100).contains(y));
         // 17 February [2024]
         if let (Ok(d), Some(m)) = (w.parse::<u32>(), month_of(next(1))) {
             let y = year_at(2).or(base.map(|b| b.0));
@@ -102,12 +89,7 @@ pub fn date_in(words: &[&str], doc_date: Option<&str>) -> Option<String> {
         }
         // February 17[,] [2024]
         if let (Some(m), Ok(d)) = (month_of(w), next(1).parse::<u32>()) {
-            let y = if next(2) == "," {
-                year_at(3)
-            } else {
-                year_at(2)
-            }
-            .or(base.map(|b| b.0));
+            let y = if next(2) == "," { year_at(3) } else { year_at(2) }.or(base.map(|b| b.0));
             if let Some(y) = y.filter(|&y| valid(y, m, d)) {
                 return Some(iso(y, m, d));
             }
@@ -144,11 +126,7 @@ mod tests {
     #[test]
     fn cases() {
         let cases: &[(&str, Option<&str>, Option<&str>)] = &[
-            (
-                "met on 17 February 2024 in Munich",
-                None,
-                Some("2024-02-17"),
-            ),
+            ("met on 17 February 2024 in Munich", None, Some("2024-02-17")),
             ("met on February 17 , 2024", None, Some("2024-02-17")),
             ("on Feb. 17", Some("2024-03-01"), Some("2024-02-17")),
             ("met on Friday", Some("2024-02-17"), Some("2024-02-16")),

@@ -60,32 +60,18 @@ struct Facts {
 }
 
 impl Facts {
-    fn add(
-        &mut self,
-        source: &EntityId,
-        rtype: RelationType,
-        target: &EntityId,
-        confidence: f32,
-        evidence: Evidence,
-    ) {
+    fn add(&mut self, source: &EntityId, rtype: RelationType, target: &EntityId, confidence: f32, evidence: Evidence) {
         if source == target {
             return;
         }
-        let (s, t) = if rtype.is_symmetric() && target < source {
-            (target, source)
-        } else {
-            (source, target)
-        };
-        let r = self
-            .by_key
-            .entry((s.clone(), rtype, t.clone()))
-            .or_insert_with(|| Relation {
-                source: s.clone(),
-                rtype,
-                target: t.clone(),
-                confidence,
-                evidence: Vec::new(),
-            });
+        let (s, t) = if rtype.is_symmetric() && target < source { (target, source) } else { (source, target) };
+        let r = self.by_key.entry((s.clone(), rtype, t.clone())).or_insert_with(|| Relation {
+            source: s.clone(),
+            rtype,
+            target: t.clone(),
+            confidence,
+            evidence: Vec::new(),
+        });
         r.confidence = r.confidence.max(confidence);
         if !r.evidence.contains(&evidence) {
             r.evidence.push(evidence);
@@ -117,14 +103,7 @@ pub fn relate(docs: &[AnalyzedDoc], resolved: &mut Resolved, kb: &KnowledgeBase)
                 let etype = resolved.entities.get(&id)?.etype;
                 let first = a.token_at(m.span.start);
                 let end = a.token_at(m.span.end);
-                Some(Seen {
-                    index,
-                    id,
-                    etype,
-                    first,
-                    end,
-                    sentence: m.sentence,
-                })
+                Some(Seen { index, id, etype, first, end, sentence: m.sentence })
             })
             .collect();
         let ev = |s: &Seen| evidence(a, &dm.mentions[s.index].span, s.sentence);
@@ -136,19 +115,12 @@ pub fn relate(docs: &[AnalyzedDoc], resolved: &mut Resolved, kb: &KnowledgeBase)
     facts
         .by_key
         .into_values()
-        .filter(|r| {
-            resolved.entities.contains_key(&r.source) && resolved.entities.contains_key(&r.target)
-        })
+        .filter(|r| resolved.entities.contains_key(&r.source) && resolved.entities.contains_key(&r.target))
         .collect()
 }
 
 fn evidence(a: &AnalyzedDoc, span: &crate::text::Span, sentence: usize) -> Evidence {
-    Evidence {
-        doc: a.doc.id.clone(),
-        sentence,
-        span: *span,
-        text: a.doc.slice(*span).to_owned(),
-    }
+    Evidence { doc: a.doc.id.clone(), sentence, span: *span, text: a.doc.slice(*span).to_owned() }
 }
 
 /// `affiliated_with` from qualifiers; `part_of` and `located_in` from the knowledge base and context.
@@ -170,9 +142,7 @@ fn affiliations_and_hierarchy(
     for s in seen {
         let m = &dm.mentions[s.index];
         match &m.kind {
-            MentionKind::Person {
-                qualifier: Some(q), ..
-            } => {
+            MentionKind::Person { qualifier: Some(q), .. } => {
                 let Some(qid) = dm.entity[*q].clone() else {
                     continue;
                 };
@@ -181,10 +151,7 @@ fn affiliations_and_hierarchy(
                 let org_country = country_of_id(&qid).or_else(|| {
                     let qm = &dm.mentions[*q];
                     match &qm.kind {
-                        MentionKind::Named {
-                            qualifier: Some(qq),
-                            ..
-                        } => dm.entity[*qq].clone(),
+                        MentionKind::Named { qualifier: Some(qq), .. } => dm.entity[*qq].clone(),
                         _ => None,
                     }
                 });
@@ -192,11 +159,7 @@ fn affiliations_and_hierarchy(
                     facts.add(&s.id, RelationType::AffiliatedWith, &c, 0.7, ev(s));
                 }
             }
-            MentionKind::Named {
-                etype,
-                qualifier: Some(q),
-                ..
-            } => {
+            MentionKind::Named { etype, qualifier: Some(q), .. } => {
                 let Some(qid) = dm.entity[*q].clone() else {
                     continue;
                 };
@@ -204,9 +167,10 @@ fn affiliations_and_hierarchy(
                     EntityType::Organization => RelationType::PartOf,
                     EntityType::Place => RelationType::LocatedIn,
                     EntityType::Event => {
-                        let place = resolved.entities.get(&qid).is_some_and(|e| {
-                            matches!(e.etype, EntityType::Place | EntityType::Country)
-                        });
+                        let place = resolved
+                            .entities
+                            .get(&qid)
+                            .is_some_and(|e| matches!(e.etype, EntityType::Place | EntityType::Country));
                         if place {
                             RelationType::Location
                         } else {
@@ -237,42 +201,31 @@ fn affiliations_and_hierarchy(
 }
 
 fn kb_label_of(kb: &KnowledgeBase, id: &EntityId) -> Option<String> {
-    kb.entries
-        .iter()
-        .find(|e| e.key == id.0)
-        .map(|e| e.label.clone())
+    kb.entries.iter().find(|e| e.key == id.0).map(|e| e.label.clone())
 }
 
 /// `hosting COP29`, `COP29 in Baku`, `COP29, hosted by Azerbaijan`.
 fn named_events(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &dyn Fn(&Seen) -> Evidence) {
     for e in seen.iter().filter(|s| s.etype == EntityType::Event) {
         let range = a.sentences[e.sentence].tokens.clone();
-        let in_sentence: Vec<&Seen> = seen
-            .iter()
-            .filter(|s| s.sentence == e.sentence && s.id != e.id)
-            .collect();
+        let in_sentence: Vec<&Seen> = seen.iter().filter(|s| s.sentence == e.sentence && s.id != e.id).collect();
         // Location: `EVENT in PLACE` within two tokens.
         if e.end + 1 < range.end && matches!(a.token_text(e.end), "in" | "at") {
-            if let Some(p) = in_sentence.iter().find(|s| {
-                s.first == e.end + 1 && matches!(s.etype, EntityType::Place | EntityType::Country)
-            }) {
+            if let Some(p) = in_sentence
+                .iter()
+                .find(|s| s.first == e.end + 1 && matches!(s.etype, EntityType::Place | EntityType::Country))
+            {
                 facts.add(&e.id, RelationType::Location, &p.id, 0.8, ev(p));
             }
         }
         // Host: a host word just before the event; the host is the nearest actor before that word.
-        let host_word = (range.start..e.first)
-            .rev()
-            .take(3)
-            .find(|&k| a.token_text(k).to_lowercase().starts_with("host"));
+        let host_word =
+            (range.start..e.first).rev().take(3).find(|&k| a.token_text(k).to_lowercase().starts_with("host"));
         if let Some(k) = host_word {
             let host = in_sentence
                 .iter()
                 .filter(|s| {
-                    s.end <= k
-                        && matches!(
-                            s.etype,
-                            EntityType::Country | EntityType::Organization | EntityType::Place
-                        )
+                    s.end <= k && matches!(s.etype, EntityType::Country | EntityType::Organization | EntityType::Place)
                 })
                 .max_by_key(|s| s.end);
             if let Some(h) = host {
@@ -285,9 +238,8 @@ fn named_events(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &dyn Fn(&
             k += 1;
         }
         if k + 1 < range.end && a.token_text(k) == "hosted" && a.token_text(k + 1) == "by" {
-            if let Some(h) = in_sentence
-                .iter()
-                .find(|s| s.first == k + 2 || (s.first == k + 3 && a.token_text(k + 2) == "the"))
+            if let Some(h) =
+                in_sentence.iter().find(|s| s.first == k + 2 || (s.first == k + 3 && a.token_text(k + 2) == "the"))
             {
                 facts.add(&e.id, RelationType::Host, &h.id, 0.8, ev(h));
             }
@@ -296,37 +248,15 @@ fn named_events(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &dyn Fn(&
 }
 
 /// `party` of agreements; `supports`.
-fn parties_and_support(
-    a: &AnalyzedDoc,
-    seen: &[Seen],
-    facts: &mut Facts,
-    ev: &dyn Fn(&Seen) -> Evidence,
-) {
+fn parties_and_support(a: &AnalyzedDoc, seen: &[Seen], facts: &mut Facts, ev: &dyn Fn(&Seen) -> Evidence) {
     let actor = |s: &&Seen| matches!(s.etype, EntityType::Country | EntityType::Organization);
     for t in seen.iter().filter(|s| s.etype == EntityType::Theme) {
-        let surface: String = (t.first..t.end)
-            .map(|k| a.token_text(k).to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if ![
-            "agreement",
-            "deal",
-            "treaty",
-            "accord",
-            "accords",
-            "ceasefire",
-        ]
-        .iter()
-        .any(|w| surface.contains(w))
-        {
+        let surface: String = (t.first..t.end).map(|k| a.token_text(k).to_lowercase()).collect::<Vec<_>>().join(" ");
+        if !["agreement", "deal", "treaty", "accord", "accords", "ceasefire"].iter().any(|w| surface.contains(w)) {
             continue;
         }
         let range = a.sentences[t.sentence].tokens.clone();
-        let same: Vec<&Seen> = seen
-            .iter()
-            .filter(|s| s.sentence == t.sentence)
-            .filter(actor)
-            .collect();
+        let same: Vec<&Seen> = seen.iter().filter(|s| s.sentence == t.sentence).filter(actor).collect();
         // After: `between X and Y`, `with X`.
         let mut k = t.end;
         if k < range.end && matches!(a.token_text(k), "between" | "with") {
@@ -391,17 +321,10 @@ fn parties_and_support(
             }
             let same: Vec<&Seen> = seen.iter().filter(|x| x.sentence == s).collect();
             let before =
-                if noun && k > range.start + 1 && a.tokens[k - 1].kind == TokenKind::Possessive {
-                    k - 1
-                } else {
-                    k
-                };
+                if noun && k > range.start + 1 && a.tokens[k - 1].kind == TokenKind::Possessive { k - 1 } else { k };
             let Some(subject) = same.iter().find(|x| {
                 x.end == before
-                    && matches!(
-                        x.etype,
-                        EntityType::Country | EntityType::Organization | EntityType::Person
-                    )
+                    && matches!(x.etype, EntityType::Country | EntityType::Organization | EntityType::Person)
             }) else {
                 continue;
             };
@@ -456,36 +379,26 @@ fn meetings(
             continue;
         }
         let range = a.sentences[s].tokens.clone();
-        let trigger = range
-            .clone()
-            .find(|&k| MEETING_WORDS.contains(&a.token_text(k).to_lowercase().as_str()));
+        let trigger = range.clone().find(|&k| MEETING_WORDS.contains(&a.token_text(k).to_lowercase().as_str()));
         let Some(trigger) = trigger else { continue };
         let mut people: Vec<&Seen> = Vec::new();
-        for p in seen
-            .iter()
-            .filter(|x| x.sentence == s && x.etype == EntityType::Person)
-        {
+        for p in seen.iter().filter(|x| x.sentence == s && x.etype == EntityType::Person) {
             if !people.iter().any(|q| q.id == p.id) {
                 people.push(p);
             }
         }
-        let anaphoric = trigger > range.start
-            && ANAPHORA.contains(&a.token_text(trigger - 1).to_lowercase().as_str())
-            || (trigger > range.start + 1
-                && ANAPHORA.contains(&a.token_text(trigger - 2).to_lowercase().as_str()));
+        let anaphoric = trigger > range.start && ANAPHORA.contains(&a.token_text(trigger - 1).to_lowercase().as_str())
+            || (trigger > range.start + 1 && ANAPHORA.contains(&a.token_text(trigger - 2).to_lowercase().as_str()));
         let target = if people.len() >= 2 {
-            let overlapping = events.iter().position(|e| {
-                people
-                    .iter()
-                    .any(|p| e.participants.iter().any(|(q, _)| *q == p.id))
-            });
+            let overlapping =
+                events.iter().position(|e| people.iter().any(|p| e.participants.iter().any(|(q, _)| *q == p.id)));
             match overlapping {
                 Some(i) => Some(i),
                 None => {
                     let kind = match a.token_text(trigger).to_lowercase().as_str() {
                         "summit" => "summit",
-                        "talks" | "negotiations" | "consultations" | "discussion"
-                        | "discussions" | "dialogue" | "conversation" | "exchange" => "talks",
+                        "talks" | "negotiations" | "consultations" | "discussion" | "discussions" | "dialogue"
+                        | "conversation" | "exchange" => "talks",
                         "visit" | "visited" => "visit",
                         "call" => "call",
                         _ => "meeting",
@@ -519,12 +432,9 @@ fn meetings(
         if e.location.is_none() {
             let place = seen
                 .iter()
-                .filter(|x| {
-                    x.sentence == s && matches!(x.etype, EntityType::Place | EntityType::Country)
-                })
+                .filter(|x| x.sentence == s && matches!(x.etype, EntityType::Place | EntityType::Country))
                 .find(|x| {
-                    let preposition =
-                        x.first > range.start && matches!(a.token_text(x.first - 1), "in" | "at");
+                    let preposition = x.first > range.start && matches!(a.token_text(x.first - 1), "in" | "at");
                     let before_trigger = x.end == trigger;
                     preposition || before_trigger
                 });
@@ -534,9 +444,8 @@ fn meetings(
         }
         if e.date.is_none() {
             let words: Vec<&str> = range.clone().map(|k| a.token_text(k)).collect();
-            e.date = date_in(&words, None).or_else(|| {
-                date_in(&words, a.doc.date.as_deref()).filter(|_| a.doc.date.is_some())
-            });
+            e.date = date_in(&words, None)
+                .or_else(|| date_in(&words, a.doc.date.as_deref()).filter(|_| a.doc.date.is_some()));
         }
     }
     if events.is_empty() {
@@ -550,22 +459,13 @@ fn meetings(
             continue;
         }
         let date = e.date.clone().or_else(|| a.doc.date.clone());
-        let mut names: Vec<String> = e
-            .participants
-            .iter()
-            .filter_map(|(id, _)| resolved.entities.get(id).map(|x| x.label.clone()))
-            .collect();
-        let place = e
-            .location
-            .as_ref()
-            .and_then(|(id, _)| resolved.entities.get(id).map(|x| x.label.clone()));
+        let mut names: Vec<String> =
+            e.participants.iter().filter_map(|(id, _)| resolved.entities.get(id).map(|x| x.label.clone())).collect();
+        let place = e.location.as_ref().and_then(|(id, _)| resolved.entities.get(id).map(|x| x.label.clone()));
         let key = match &date {
             Some(d) => {
-                let mut parts: Vec<String> = e
-                    .participants
-                    .iter()
-                    .map(|(id, _)| slug(id.as_str().trim_start_matches("person/")))
-                    .collect();
+                let mut parts: Vec<String> =
+                    e.participants.iter().map(|(id, _)| slug(id.as_str().trim_start_matches("person/"))).collect();
                 parts.sort();
                 format!("event/{d}-{}-{}", e.kind, parts.join("-"))
             }
@@ -574,11 +474,7 @@ fn meetings(
         let id = EntityId(key);
         let label = {
             let last = names.pop().unwrap_or_default();
-            let who = if names.is_empty() {
-                last
-            } else {
-                format!("{} and {last}", names.join(", "))
-            };
+            let who = if names.is_empty() { last } else { format!("{} and {last}", names.join(", ")) };
             let mut l = format!("{} of {who}", capitalize(e.kind));
             if let Some(p) = &place {
                 l.push_str(&format!(" in {p}"));
@@ -595,22 +491,15 @@ fn meetings(
             span: a.sentences[first_sentence].span,
             text: a.sentence_text(first_sentence).to_owned(),
         };
-        let entity = resolved
-            .entities
-            .entry(id.clone())
-            .or_insert_with(|| Entity::new(id.clone(), EntityType::Event, label));
+        let entity =
+            resolved.entities.entry(id.clone()).or_insert_with(|| Entity::new(id.clone(), EntityType::Event, label));
         entity.add_attribute("kind", e.kind);
         if let Some(d) = &date {
             entity.add_attribute("date", d.clone());
         }
         for &s in &e.sentences {
             let sp = a.sentences[s].span;
-            let evd = Evidence {
-                doc: a.doc.id.clone(),
-                sentence: s,
-                span: sp,
-                text: a.sentence_text(s).to_owned(),
-            };
+            let evd = Evidence { doc: a.doc.id.clone(), sentence: s, span: sp, text: a.sentence_text(s).to_owned() };
             if !entity.mentions.contains(&evd) {
                 entity.mentions.push(evd);
             }
@@ -630,10 +519,7 @@ fn meetings(
             facts.add(&id, RelationType::Topic, &t.id, 0.6, ev(t));
         }
         // Named events discussed in the meeting's sentences.
-        for x in seen
-            .iter()
-            .filter(|x| x.etype == EntityType::Event && e.sentences.contains(&x.sentence))
-        {
+        for x in seen.iter().filter(|x| x.etype == EntityType::Event && e.sentences.contains(&x.sentence)) {
             facts.add(&id, RelationType::Topic, &x.id, 0.7, ev(x));
         }
         for (src, sev) in &sources {
@@ -645,9 +531,7 @@ fn meetings(
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn first_of_each<'s>(it: impl Iterator<Item = &'s Seen>) -> Vec<&'s Seen> {
@@ -662,42 +546,24 @@ fn first_of_each<'s>(it: impl Iterator<Item = &'s Seen>) -> Vec<&'s Seen> {
 
 /// Outlets the article credits: the dateline's agency, or an organization after `by`, `to`,
 /// `according to` or before `reported`/`reports`.
-fn reporting_sources(
-    a: &AnalyzedDoc,
-    seen: &[Seen],
-    resolved: &Resolved,
-) -> Vec<(EntityId, Evidence)> {
+fn reporting_sources(a: &AnalyzedDoc, seen: &[Seen], resolved: &Resolved) -> Vec<(EntityId, Evidence)> {
     let mut out: Vec<(EntityId, Evidence)> = Vec::new();
     for s in seen.iter().filter(|s| s.etype == EntityType::Organization) {
-        let in_dateline = a
-            .doc
-            .dateline
-            .and_then(|d| d.agency)
-            .is_some_and(|g| a.tokens[s.first].span.start == g.start);
+        let in_dateline =
+            a.doc.dateline.and_then(|d| d.agency).is_some_and(|g| a.tokens[s.first].span.start == g.start);
         let word = |k: Option<usize>| {
-            k.filter(|&k| k < a.tokens.len())
-                .map(|k| a.token_text(k).to_lowercase())
-                .unwrap_or_default()
+            k.filter(|&k| k < a.tokens.len()).map(|k| a.token_text(k).to_lowercase()).unwrap_or_default()
         };
         let prev = word(s.first.checked_sub(1));
         let prev2 = word(s.first.checked_sub(2));
         let next = word(Some(s.end));
         let credited = prev == "by"
-            && matches!(
-                prev2.as_str(),
-                "reported" | "highlighted" | "cited" | "quoted" | "published" | "carried"
-            )
+            && matches!(prev2.as_str(), "reported" | "highlighted" | "cited" | "quoted" | "published" | "carried")
             || (prev == "to" && prev2 == "according")
-            || matches!(
-                next.as_str(),
-                "reported" | "reports" | "reporter" | "correspondent"
-            );
+            || matches!(next.as_str(), "reported" | "reports" | "reporter" | "correspondent");
         let is_outlet = resolved.entities.get(&s.id).is_some_and(|_| true);
         if (in_dateline || credited) && is_outlet && !out.iter().any(|(id, _)| *id == s.id) {
-            out.push((
-                s.id.clone(),
-                evidence(a, &a.tokens[s.first].span, s.sentence),
-            ));
+            out.push((s.id.clone(), evidence(a, &a.tokens[s.first].span, s.sentence)));
         }
     }
     out

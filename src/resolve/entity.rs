@@ -83,9 +83,6 @@ impl Entity {
 
     /// Adds a value to an attribute.
     pub fn add_attribute(&mut self, key: &str, value: impl Into<String>) {
-        self.attributes
-            .entry(key.to_owned())
-            .or_default()
-            .insert(value.into());
+        self.attributes.entry(key.to_owned()).or_default().insert(value.into());
     }
 }

@@ -90,22 +90,13 @@ const GENERIC_BODY_WORDS: &[&str] = &[
 ];
 
 fn is_generic_body(name: &str) -> bool {
-    name.split_whitespace()
-        .all(|w| GENERIC_BODY_WORDS.contains(&w.to_lowercase().as_str()))
+    name.split_whitespace().all(|w| GENERIC_BODY_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The first and last word of a name, lowercased: the key that merges its variants.
 fn name_key(name: &str) -> Option<(String, String)> {
-    let words: Vec<&str> = name
-        .split(' ')
-        .filter(|w| !(w.len() == 2 && w.ends_with('.')))
-        .collect();
-    (words.len() >= 2).then(|| {
-        (
-            words[0].to_lowercase(),
-            words[words.len() - 1].to_lowercase(),
-        )
-    })
+    let words: Vec<&str> = name.split(' ').filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
+    (words.len() >= 2).then(|| (words[0].to_lowercase(), words[words.len() - 1].to_lowercase()))
 }
 
 /// Resolves every document's mentions into entities.
@@ -145,17 +136,13 @@ impl PersonRegistry {
         let mut canonical: HashMap<(String, String), String> = HashMap::new();
         let mut by_surname: HashMap<String, BTreeSet<(String, String)>> = HashMap::new();
         for m in mentions.iter().flatten() {
-            let MentionKind::Person {
-                name: Some(name), ..
-            } = &m.kind
-            else {
+            let MentionKind::Person { name: Some(name), .. } = &m.kind else {
                 continue;
             };
             let Some(key) = name_key(name) else { continue };
             let better = |old: &String| {
                 let (n, o) = (name.split(' ').count(), old.split(' ').count());
-                (n, name.len(), std::cmp::Reverse(name.as_str()))
-                    > (o, old.len(), std::cmp::Reverse(old.as_str()))
+                (n, name.len(), std::cmp::Reverse(name.as_str())) > (o, old.len(), std::cmp::Reverse(old.as_str()))
             };
             match canonical.get(&key) {
                 Some(old) if !better(old) => {}
@@ -165,20 +152,13 @@ impl PersonRegistry {
             }
             by_surname.entry(key.1.clone()).or_default().insert(key);
         }
-        PersonRegistry {
-            canonical,
-            by_surname,
-        }
+        PersonRegistry { canonical, by_surname }
     }
 
     /// The canonical full name for a name, looking the surname up in `local` keys first.
     fn canonical_for(&self, name: &str, local: &BTreeSet<(String, String)>) -> String {
         if let Some(key) = name_key(name) {
-            return self
-                .canonical
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| name.to_owned());
+            return self.canonical.get(&key).cloned().unwrap_or_else(|| name.to_owned());
         }
         let lower = name.to_lowercase();
         let local_hits: Vec<&(String, String)> = local.iter().filter(|k| k.1 == lower).collect();
@@ -226,9 +206,7 @@ fn resolve_doc(
                  label: &str,
                  m: &Mention,
                  alias: bool| {
-        let e = entities
-            .entry(id.clone())
-            .or_insert_with(|| Entity::new(id.clone(), etype, label));
+        let e = entities.entry(id.clone()).or_insert_with(|| Entity::new(id.clone(), etype, label));
         if alias {
             e.add_alias(doc.slice(m.span));
         }
@@ -243,18 +221,14 @@ fn resolve_doc(
                 touch(entities, &id, e.etype, &e.label, m, true);
                 ids[i] = Some(id);
             }
-            MentionKind::Demonym { country } => {
-                ids[i] = Some(EntityId(kb.entries[*country].key.clone()))
-            }
+            MentionKind::Demonym { country } => ids[i] = Some(EntityId(kb.entries[*country].key.clone())),
             MentionKind::Theme { concept } => {
                 let c = &kb.taxonomy.concepts[*concept];
                 let id = EntityId(format!("theme/{}", c.id));
                 touch(entities, &id, EntityType::Theme, &c.label, m, true);
                 ids[i] = Some(id);
             }
-            MentionKind::Person {
-                name: Some(name), ..
-            } => {
+            MentionKind::Person { name: Some(name), .. } => {
                 let canonical = registry.canonical_for(name, &local_keys);
                 let id = EntityId(format!("person/{}", slug(&canonical)));
                 touch(entities, &id, EntityType::Person, &canonical, m, false);
@@ -268,75 +242,42 @@ fn resolve_doc(
     }
     // Rule-found names, which may need their qualifier's id.
     for (i, m) in mentions.iter().enumerate() {
-        let MentionKind::Named {
-            etype,
-            name,
-            qualifier,
-        } = &m.kind
-        else {
+        let MentionKind::Named { etype, name, qualifier } = &m.kind else {
             continue;
         };
         let q = qualifier.and_then(|q| ids[q].clone());
         let (id, label) = match (etype, &q) {
             (EntityType::Organization, Some(q)) if is_generic_body(name) => {
-                let ql = entities
-                    .get(q)
-                    .map(|e| e.label.clone())
-                    .unwrap_or_else(|| kb_label(kb, q));
-                (
-                    EntityId(format!("org/{}-{}", slug(&ql), slug(name))),
-                    format!("{ql}'s {name}"),
-                )
+                let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
+                (EntityId(format!("org/{}-{}", slug(&ql), slug(name))), format!("{ql}'s {name}"))
             }
-            (EntityType::Organization, None) if is_generic_body(name) => (
-                EntityId(format!("org/{}-{}", slug(name), slug(&doc.id))),
-                name.clone(),
-            ),
-            _ => (
-                EntityId(format!("{}/{}", etype.id_prefix(), slug(name))),
-                name.clone(),
-            ),
+            (EntityType::Organization, None) if is_generic_body(name) => {
+                (EntityId(format!("org/{}-{}", slug(name), slug(&doc.id))), name.clone())
+            }
+            _ => (EntityId(format!("{}/{}", etype.id_prefix(), slug(name))), name.clone()),
         };
         touch(entities, &id, *etype, &label, m, true);
         ids[i] = Some(id);
     }
     // Titles and the country or body each named person serves.
-    let mut holders: BTreeMap<usize, BTreeMap<EntityId, BTreeSet<Option<EntityId>>>> =
-        BTreeMap::new();
+    let mut holders: BTreeMap<usize, BTreeMap<EntityId, BTreeSet<Option<EntityId>>>> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        let MentionKind::Person {
-            name: Some(_),
-            title,
-            qualifier,
-            ..
-        } = &m.kind
-        else {
+        let MentionKind::Person { name: Some(_), title, qualifier, role, .. } = &m.kind else {
             continue;
         };
         let Some(id) = ids[i].clone() else { continue };
         let q = qualifier.and_then(|q| ids[q].clone());
         if let Some(t) = title {
             if let Some(e) = entities.get_mut(&id) {
-                e.add_attribute("title", kb.titles[*t].canonical.clone());
+                e.add_attribute("title", role.clone().unwrap_or_else(|| kb.titles[*t].canonical.clone()));
             }
-            holders
-                .entry(*t)
-                .or_default()
-                .entry(id)
-                .or_default()
-                .insert(q);
+            holders.entry(*t).or_default().entry(id).or_default().insert(q);
         }
     }
     // Role-only mentions: join the named holder of the title, or a role person of their own.
     let mut roles: BTreeMap<(usize, Option<EntityId>), EntityId> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        let MentionKind::Person {
-            name: None,
-            title: Some(t),
-            qualifier,
-            ..
-        } = &m.kind
-        else {
+        let MentionKind::Person { name: None, title: Some(t), qualifier, role, .. } = &m.kind else {
             continue;
         };
         let q = qualifier.and_then(|q| ids[q].clone());
@@ -356,10 +297,7 @@ fn resolve_doc(
         } else if let Some(q) = &q {
             let id = roles.entry((*t, Some(q.clone()))).or_insert_with(|| {
                 let title = &kb.titles[*t];
-                let ql = entities
-                    .get(q)
-                    .map(|e| e.label.clone())
-                    .unwrap_or_else(|| kb_label(kb, q));
+                let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
                 let base = slug(&format!("{ql} {}", title.canonical));
                 match title.rank {
                     TitleRank::Office => EntityId(format!("person/{base}")),
@@ -370,15 +308,11 @@ fn resolve_doc(
             let label = role_label(doc.slice(m.span));
             touch(entities, &id, EntityType::Person, &label, m, true);
             if let Some(e) = entities.get_mut(&id) {
-                e.add_attribute("title", kb.titles[*t].canonical.clone());
+                e.add_attribute("title", role.clone().unwrap_or_else(|| kb.titles[*t].canonical.clone()));
             }
             id
         } else {
-            let same_title: Vec<&EntityId> = roles
-                .iter()
-                .filter(|((rt, _), _)| rt == t)
-                .map(|(_, id)| id)
-                .collect();
+            let same_title: Vec<&EntityId> = roles.iter().filter(|((rt, _), _)| rt == t).map(|(_, id)| id).collect();
             match same_title[..] {
                 [only] => {
                     let only = only.clone();
@@ -419,11 +353,7 @@ fn role_label(surface: &str) -> String {
 }
 
 fn kb_label(kb: &KnowledgeBase, id: &EntityId) -> String {
-    kb.entries
-        .iter()
-        .find(|e| e.key == id.0)
-        .map(|e| e.label.clone())
-        .unwrap_or_else(|| id.0.clone())
+    kb.entries.iter().find(|e| e.key == id.0).map(|e| e.label.clone()).unwrap_or_else(|| id.0.clone())
 }
 
 #[cfg(test)]
@@ -434,11 +364,8 @@ mod tests {
 
     fn people(texts: &[&str]) -> Vec<(String, Vec<String>, Vec<String>)> {
         let kb = KnowledgeBase::builtin().unwrap();
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(&format!("d{i}"), "t", t))
-            .collect();
+        let docs: Vec<Document> =
+            texts.iter().enumerate().map(|(i, t)| Document::from_text(&format!("d{i}"), "t", t)).collect();
         let analyzed: Vec<AnalyzedDoc> = docs.iter().map(AnalyzedDoc::new).collect();
         let mentions = analyzed.iter().map(|a| extract(a, &kb)).collect();
         let r = resolve(&analyzed, mentions, &kb);
@@ -446,11 +373,7 @@ mod tests {
             .values()
             .filter(|e| e.etype == EntityType::Person)
             .map(|e| {
-                let titles = e
-                    .attributes
-                    .get("title")
-                    .map(|t| t.iter().cloned().collect())
-                    .unwrap_or_default();
+                let titles = e.attributes.get("title").map(|t| t.iter().cloned().collect()).unwrap_or_default();
                 (e.label.clone(), e.aliases.iter().cloned().collect(), titles)
             })
             .collect()

@@ -93,9 +93,7 @@ impl<'a> AnalyzedDoc<'a> {
         let mut line_start = doc.body_start;
         let mut in_table = false;
         while line_start < text.len() {
-            let line_end = text[line_start..]
-                .find('\n')
-                .map_or(text.len(), |i| line_start + i);
+            let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
             let line = &text[line_start..line_end];
             let trimmed = line.trim();
             let start = line_start + (line.len() - line.trim_start().len());
@@ -138,15 +136,12 @@ impl<'a> AnalyzedDoc<'a> {
             while i < n {
                 if matches!(tok(i), "." | "!" | "?" | "…") {
                     let mut j = i + 1;
-                    while j < n && matches!(tok(j), "\"" | "”" | "’" | "'" | ")" | "." | "!" | "?")
-                    {
+                    while j < n && matches!(tok(j), "\"" | "”" | "’" | "'" | ")" | "." | "!" | "?") {
                         j += 1;
                     }
                     let next_starts = j == n
                         || tok(j).chars().next().is_some_and(|c| {
-                            c.is_uppercase()
-                                || c.is_ascii_digit()
-                                || matches!(c, '"' | '“' | '‘' | '(' | '-')
+                            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '-')
                         });
                     if next_starts {
                         ends.push(j);
@@ -162,18 +157,10 @@ impl<'a> AnalyzedDoc<'a> {
         }
         for end in ends {
             if end > sentence_start {
-                let s = Span::new(
-                    self.tokens[sentence_start].span.start,
-                    self.tokens[end - 1].span.end,
-                );
+                let s = Span::new(self.tokens[sentence_start].span.start, self.tokens[end - 1].span.end);
                 let index = self.sentences.len();
-                self.sentences.push(Sentence {
-                    span: s,
-                    tokens: sentence_start..end,
-                    block,
-                });
-                self.token_sentence
-                    .extend(std::iter::repeat_n(index, end - sentence_start));
+                self.sentences.push(Sentence { span: s, tokens: sentence_start..end, block });
+                self.token_sentence.extend(std::iter::repeat_n(index, end - sentence_start));
             }
             sentence_start = end;
         }
@@ -210,11 +197,7 @@ enum Line {
 
 /// Classifies one trimmed, non-empty line.
 fn classify(line: &str) -> Line {
-    if line.contains('|')
-        && line
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-    {
+    if line.contains('|') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
         return Line::TableSeparator;
     }
     if line.matches('|').count() >= 2 || line.starts_with('|') {
@@ -223,9 +206,7 @@ fn classify(line: &str) -> Line {
     if line.starts_with('#') {
         return Line::Block(BlockKind::Heading);
     }
-    let bullet = ["- ", "* ", "• ", "+ ", "– "]
-        .iter()
-        .any(|b| line.starts_with(b));
+    let bullet = ["- ", "* ", "• ", "+ ", "– "].iter().any(|b| line.starts_with(b));
     let numbered = {
         let digits = line.chars().take_while(char::is_ascii_digit).count();
         digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
@@ -251,10 +232,7 @@ mod tests {
             ("Forging Paths to Peace and Partnership", BlockKind::Heading),
             ("The Conclusion", BlockKind::Heading),
             ("## Background", BlockKind::Heading),
-            (
-                "- Strengthening bilateral and multilateral security frameworks",
-                BlockKind::ListItem,
-            ),
+            ("- Strengthening bilateral and multilateral security frameworks", BlockKind::ListItem),
             ("1. First point here.", BlockKind::ListItem),
             ("Key points highlighted included:", BlockKind::Paragraph),
             ("He said the talks went well.", BlockKind::Paragraph),
@@ -265,10 +243,7 @@ mod tests {
                 _ => panic!("{line} read as a table"),
             }
         }
-        assert!(matches!(
-            classify("Focus Area | Priority Actions | Expected Outcomes |"),
-            Line::TableRow
-        ));
+        assert!(matches!(classify("Focus Area | Priority Actions | Expected Outcomes |"), Line::TableRow));
         assert!(matches!(classify("---|---|---|"), Line::TableSeparator));
     }
 
@@ -290,21 +265,9 @@ mod tests {
 
     #[test]
     fn table_header_follows_blank_line() {
-        let doc = Document::from_text(
-            "d",
-            "t",
-            "Intro text here.\nA | B |\n---|---|\nx | y |\n\nC | D |\n",
-        );
+        let doc = Document::from_text("d", "t", "Intro text here.\nA | B |\n---|---|\nx | y |\n\nC | D |\n");
         let a = AnalyzedDoc::new(&doc);
         let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                BlockKind::Paragraph,
-                BlockKind::TableHeader,
-                BlockKind::TableRow,
-                BlockKind::TableHeader
-            ]
-        );
+        assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::TableHeader, BlockKind::TableRow, BlockKind::TableHeader]);
     }
 }

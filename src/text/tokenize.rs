@@ -32,10 +32,9 @@ pub struct Token {
 
 /// Abbreviations that keep their final period.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Gov", "Sen", "Rep", "Lt", "Col",
-    "Capt", "Sgt", "Adm", "Pres", "Inc", "Ltd", "Co", "Corp", "No", "vs", "etc", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx",
-    "Rev", "Gens",
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Capt", "Sgt", "Adm",
+    "Pres", "Inc", "Ltd", "Co", "Corp", "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "Rev", "Gens",
 ];
 
 fn is_apostrophe(c: char) -> bool {
@@ -67,18 +66,14 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
             while let Some(c) = char_at(i) {
                 if c.is_alphanumeric() {
                     i += c.len_utf8();
-                } else if matches!(c, '.' | ',' | '-' | '/' | ':')
-                    && char_at(i + 1).is_some_and(|n| n.is_ascii_digit())
+                } else if matches!(c, '.' | ',' | '-' | '/' | ':') && char_at(i + 1).is_some_and(|n| n.is_ascii_digit())
                 {
                     i += 1;
                 } else {
                     break;
                 }
             }
-            tokens.push(Token {
-                span: Span::new(start, i),
-                kind: TokenKind::Number,
-            });
+            tokens.push(Token { span: Span::new(start, i), kind: TokenKind::Number });
         } else if c.is_alphanumeric() {
             i += len;
             loop {
@@ -88,8 +83,8 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
                     Some(a) if is_apostrophe(a) => {
                         let after = i + a.len_utf8();
                         let next = char_at(after);
-                        let possessive_s = matches!(next, Some('s' | 'S'))
-                            && !char_at(after + 1).is_some_and(char::is_alphanumeric);
+                        let possessive_s =
+                            matches!(next, Some('s' | 'S')) && !char_at(after + 1).is_some_and(char::is_alphanumeric);
                         if next.is_some_and(char::is_alphabetic) && !possessive_s {
                             i = after;
                         } else {
@@ -103,36 +98,22 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
             if char_at(i) == Some('.') && keeps_period(word) {
                 i += 1;
             }
-            tokens.push(Token {
-                span: Span::new(start, i),
-                kind: TokenKind::Word,
-            });
+            tokens.push(Token { span: Span::new(start, i), kind: TokenKind::Word });
             // The possessive: ’s, 's, or a lone apostrophe after a plural in -s.
             if let Some(a) = char_at(i).filter(|&a| is_apostrophe(a)) {
                 let after = i + a.len_utf8();
                 let next = char_at(after);
-                if matches!(next, Some('s' | 'S'))
-                    && !char_at(after + 1).is_some_and(char::is_alphanumeric)
-                {
-                    tokens.push(Token {
-                        span: Span::new(i, after + 1),
-                        kind: TokenKind::Possessive,
-                    });
+                if matches!(next, Some('s' | 'S')) && !char_at(after + 1).is_some_and(char::is_alphanumeric) {
+                    tokens.push(Token { span: Span::new(i, after + 1), kind: TokenKind::Possessive });
                     i = after + 1;
                 } else if word.ends_with('s') && !next.is_some_and(char::is_alphanumeric) {
-                    tokens.push(Token {
-                        span: Span::new(i, after),
-                        kind: TokenKind::Possessive,
-                    });
+                    tokens.push(Token { span: Span::new(i, after), kind: TokenKind::Possessive });
                     i = after;
                 }
             }
         } else {
             i += len;
-            tokens.push(Token {
-                span: Span::new(start, i),
-                kind: TokenKind::Punct,
-            });
+            tokens.push(Token { span: Span::new(start, i), kind: TokenKind::Punct });
         }
     }
     tokens
@@ -150,59 +131,24 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text, 0..text.len())
-            .iter()
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect()
+        tokenize(text, 0..text.len()).iter().map(|t| &text[t.span.start..t.span.end]).collect()
     }
 
     #[test]
     fn cases() {
         let cases: &[(&str, &str, &[&str])] = &[
-            (
-                "curly possessive",
-                "Azerbaijan’s role",
-                &["Azerbaijan", "’s", "role"],
-            ),
-            (
-                "straight possessive",
-                "Blinken's request",
-                &["Blinken", "'s", "request"],
-            ),
-            (
-                "plural possessive",
-                "The leaders’ exchange",
-                &["The", "leaders", "’", "exchange"],
-            ),
+            ("curly possessive", "Azerbaijan’s role", &["Azerbaijan", "’s", "role"]),
+            ("straight possessive", "Blinken's request", &["Blinken", "'s", "request"]),
+            ("plural possessive", "The leaders’ exchange", &["The", "leaders", "’", "exchange"]),
             ("contraction", "don't O'Brien", &["don't", "O'Brien"]),
-            (
-                "dotted acronym",
-                "the U.S. State Department",
-                &["the", "U.S.", "State", "Department"],
-            ),
+            ("dotted acronym", "the U.S. State Department", &["the", "U.S.", "State", "Department"]),
             ("acronym at end", "in the U.K.", &["in", "the", "U.K."]),
             ("initial", "Antony J. Blinken", &["Antony", "J.", "Blinken"]),
-            (
-                "hyphen compound",
-                "U.S.-Azerbaijan bilateral",
-                &["U.S.", "-", "Azerbaijan", "bilateral"],
-            ),
+            ("hyphen compound", "U.S.-Azerbaijan bilateral", &["U.S.", "-", "Azerbaijan", "bilateral"]),
             ("domain", "by Apa.az.", &["by", "Apa.az", "."]),
-            (
-                "iso date",
-                "date 2024-02-17 In",
-                &["date", "2024-02-17", "In"],
-            ),
-            (
-                "money",
-                "$1.13bn (£600m)",
-                &["$", "1.13bn", "(", "£", "600m", ")"],
-            ),
-            (
-                "abbreviation",
-                "Mr. Smith and Dr Jones",
-                &["Mr.", "Smith", "and", "Dr", "Jones"],
-            ),
+            ("iso date", "date 2024-02-17 In", &["date", "2024-02-17", "In"]),
+            ("money", "$1.13bn (£600m)", &["$", "1.13bn", "(", "£", "600m", ")"]),
+            ("abbreviation", "Mr. Smith and Dr Jones", &["Mr.", "Smith", "and", "Dr", "Jones"]),
             ("sentence stop", "Baku. The", &["Baku", ".", "The"]),
             ("non-latin", "Алиев встретился", &["Алиев", "встретился"]),
             ("cop", "COP29 in Baku", &["COP29", "in", "Baku"]),

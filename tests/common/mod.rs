@@ -24,12 +24,7 @@ pub fn newsgraph_with(args: &[&str], adjust: impl FnOnce(&mut Command)) -> Outpu
 
 /// Asserts a run succeeded, showing its stderr otherwise.
 pub fn ok(out: &Output) {
-    assert!(
-        out.status.success(),
-        "newsgraph failed ({}): {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "newsgraph failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr));
 }
 
 /// A fresh temporary folder.
@@ -39,10 +34,7 @@ pub fn tempdir() -> tempfile::TempDir {
 
 /// Whether an external tool runs; under CI (`NEWSGRAPH_REQUIRE_TOOLS=1`) a missing tool fails.
 pub fn tool(name: &str, version_arg: &str) -> bool {
-    let present = Command::new(name)
-        .arg(version_arg)
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let present = Command::new(name).arg(version_arg).output().is_ok_and(|o| o.status.success());
     if !present {
         assert!(
             std::env::var_os("NEWSGRAPH_REQUIRE_TOOLS").is_none(),
@@ -58,17 +50,9 @@ pub fn rapper_count(path: &Path, syntax: &str) -> Option<usize> {
     if !tool("rapper", "--version") {
         return None;
     }
-    let out = Command::new("rapper")
-        .args(["-i", syntax, "-c"])
-        .arg(path)
-        .output()
-        .unwrap();
+    let out = Command::new("rapper").args(["-i", syntax, "-c"]).arg(path).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "rapper rejected {}: {stderr}",
-        path.display()
-    );
+    assert!(out.status.success(), "rapper rejected {}: {stderr}", path.display());
     let count = stderr
         .lines()
         .find_map(|l| l.split("returned ").nth(1))
@@ -83,12 +67,7 @@ pub fn render_dot(path: &Path) -> Option<String> {
         return None;
     }
     let out = Command::new("dot").arg("-Tsvg").arg(path).output().unwrap();
-    assert!(
-        out.status.success(),
-        "dot rejected {}: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "dot rejected {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
     Some(String::from_utf8(out.stdout).unwrap())
 }
 

@@ -1,0 +1,67 @@
+//! Names from the statistical recognizer, for what the lists and rules did not find.
+
+use super::words::{self, is_in};
+use super::{Extraction, MentionKind};
+use crate::kb::NameTarget;
+use crate::ner::{DocContext, History, NerModel, NerType, Prepared};
+use crate::schema::EntityType;
+
+/// Tags every sentence (headings too: they inform later sentences) and adds the names found in
+/// prose that no earlier source covers.
+pub(super) fn names(x: &mut Extraction, model: &NerModel) {
+    let a = x.a;
+    let sentences: Vec<Vec<&str>> = a.sentences.iter().map(|s| s.tokens.clone().map(|i| x.tok(i)).collect()).collect();
+    let doc = DocContext::new(sentences.iter().map(Vec::as_slice));
+    let mut history = History::default();
+    let mut feats = Vec::with_capacity(64);
+    for (s, words) in sentences.iter().enumerate() {
+        let codes = crate::ner::gazetteer_codes(x.kb, words);
+        let p = Prepared::new(words, &codes);
+        let tags = crate::ner::decode(model, &p, &mut history, &doc, &mut feats);
+        let first = a.sentences[s].tokens.start;
+        if !x.in_prose(first) {
+            continue;
+        }
+        for span in crate::ner::spans_of(&tags) {
+            let (mut i, j) = (first + span.start, first + span.end);
+            while i < j && is_in(words::STOP_CAPS, x.tok(i)) {
+                i += 1;
+            }
+            if i >= j || x.covered[i..j].iter().any(Option::is_some) || !(i..j).any(|k| x.is_cap(k)) {
+                continue;
+            }
+            // Part of a role (`Shadow` Secretary, `Trade and Industry` Secretary, Secretary for
+            // `the Family`), or a theme phrase (`Middle Corridor`): not a name of its own.
+            let span_bytes = crate::text::Span::new(a.tokens[i].span.start, a.tokens[j - 1].span.end);
+            let in_theme = x.mentions.iter().flatten().any(|m| matches!(m.kind, MentionKind::Theme { .. }) && m.span.overlaps(span_bytes));
+            let by_title = x.titles.iter().any(|&(t0, t1, _)| t0 == j || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of")));
+            if in_theme || by_title {
+                continue;
+            }
+            let text = super::rules::joined(x, i, j);
+            let kind = match span.ty {
+                NerType::Per => {
+                    let word_count = (i..j).filter(|&k| x.is_cap(k)).count();
+                    // A lone capitalized word is too weak a person unless it recurs as a name.
+                    if word_count < 2 && x.title_at(i.saturating_sub(1)).is_none() {
+                        continue;
+                    }
+                    MentionKind::Person { name: Some(text), title: None, modifier: None, role: None, qualifier: None }
+                }
+                NerType::Org => MentionKind::Named { etype: EntityType::Organization, name: text, qualifier: None },
+                NerType::Loc => {
+                    let known = x.kb.find_names(&text).next().and_then(|(m, t)| match t {
+                        NameTarget::Entry(entry) if m.len() == text.len() => Some(entry),
+                        _ => None,
+                    });
+                    match known {
+                        Some(entry) => MentionKind::Known { entry },
+                        None => MentionKind::Named { etype: EntityType::Place, name: text, qualifier: None },
+                    }
+                }
+                NerType::Misc => continue,
+            };
+            x.add(i, j, kind);
+        }
+    }
+}
