@@ -112,7 +112,8 @@ fn qualifier_after(x: &Extraction, j: usize, sentence_end: usize) -> Option<(usi
 }
 
 /// Titles that take a portfolio (`Trade and Industry Secretary`, `Secretary of State for Health`).
-const PORTFOLIO_TITLES: &[&str] = &["Secretary", "Minister", "Secretary of State", "Spokesman", "Commissioner", "Envoy", "Director", "Chairman"];
+const PORTFOLIO_TITLES: &[&str] =
+    &["Secretary", "Minister", "Secretary of State", "Spokesman", "Commissioner", "Envoy", "Director", "Chairman"];
 
 /// Capitalized words (and inner `and`) right before token `t0`: a portfolio such as `Trade and
 /// Industry`. Returns its first token.
@@ -121,7 +122,8 @@ fn portfolio_before(x: &Extraction, t0: usize, sentence_start: usize) -> usize {
     while k > sentence_start && t0 - k < 5 {
         let prev = k - 1;
         let t = x.tok(prev);
-        let word = x.is_cap(prev) && x.covered[prev].is_none() && !is_in(words::STOP_CAPS, t) && x.title_at(prev).is_none();
+        let word =
+            x.is_cap(prev) && x.covered[prev].is_none() && !is_in(words::STOP_CAPS, t) && x.title_at(prev).is_none();
         let joiner = matches!(t, "and" | "&") && prev > sentence_start && x.is_cap(prev - 1) && k < t0;
         if word || joiner {
             k = prev;
@@ -145,7 +147,9 @@ fn portfolio_after(x: &Extraction, j: usize, sentence_end: usize) -> Option<usiz
         k += 1;
     }
     let start = k;
-    while k < sentence_end && (x.is_cap(k) || (matches!(x.tok(k), "and" | "&") && k + 1 < sentence_end && x.is_cap(k + 1))) {
+    while k < sentence_end
+        && (x.is_cap(k) || (matches!(x.tok(k), "and" | "&") && k + 1 < sentence_end && x.is_cap(k + 1)))
+    {
         k += 1;
     }
     (k > start).then_some(k)
@@ -212,7 +216,11 @@ pub(super) fn people(x: &mut Extraction) {
             let title = (title.rank != TitleRank::Honorific).then_some(ti);
             let role = role.filter(|_| title.is_some());
             x.add(role_start, end, MentionKind::Person { name: Some(name), title, modifier: None, role, qualifier });
-        } else if name_at == role_end && x.is_cap(role_end) && x.covered[role_end].is_none() && !is_in(words::STOP_CAPS, x.tok(role_end)) {
+        } else if name_at == role_end
+            && x.is_cap(role_end)
+            && x.covered[role_end].is_none()
+            && !is_in(words::STOP_CAPS, x.tok(role_end))
+        {
             // The title is the start of a longer name (`Premier League`): not a person.
             continue;
         } else if title.rank != TitleRank::Honorific {
@@ -264,7 +272,11 @@ fn speech(x: &mut Extraction) {
                 || (before == "," && is_in(words::SPEECH_VERBS, before2));
             if (2..=3).contains(&word_count) && speaks {
                 let name = joined(x, i, end);
-                x.add(i, end, MentionKind::Person { name: Some(name), title: None, modifier: None, role: None, qualifier: None });
+                x.add(
+                    i,
+                    end,
+                    MentionKind::Person { name: Some(name), title: None, modifier: None, role: None, qualifier: None },
+                );
             }
             i = end;
         }
@@ -569,7 +581,11 @@ pub(super) fn known_names_again(x: &mut Extraction) {
             continue;
         }
         let name = joined(x, i, i + len);
-        x.add(i, i + len, MentionKind::Person { name: Some(name), title: None, modifier: None, role: None, qualifier: None });
+        x.add(
+            i,
+            i + len,
+            MentionKind::Person { name: Some(name), title: None, modifier: None, role: None, qualifier: None },
+        );
         i += len;
     }
 }

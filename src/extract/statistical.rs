@@ -33,8 +33,15 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             // Part of a role (`Shadow` Secretary, `Trade and Industry` Secretary, Secretary for
             // `the Family`), or a theme phrase (`Middle Corridor`): not a name of its own.
             let span_bytes = crate::text::Span::new(a.tokens[i].span.start, a.tokens[j - 1].span.end);
-            let in_theme = x.mentions.iter().flatten().any(|m| matches!(m.kind, MentionKind::Theme { .. }) && m.span.overlaps(span_bytes));
-            let by_title = x.titles.iter().any(|&(t0, t1, _)| t0 == j || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of")));
+            let in_theme = x
+                .mentions
+                .iter()
+                .flatten()
+                .any(|m| matches!(m.kind, MentionKind::Theme { .. }) && m.span.overlaps(span_bytes));
+            let by_title = x
+                .titles
+                .iter()
+                .any(|&(t0, t1, _)| t0 == j || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of")));
             if in_theme || by_title {
                 continue;
             }

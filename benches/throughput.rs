@@ -1,0 +1,81 @@
+//! Throughput figures: `cargo bench --bench throughput [CORPUS]`.
+//!
+//! Prints tokens per second on one thread for tokenization alone (the baseline), NER tagging
+//! alone, and the whole build with and without the NER model, each also as a ratio to the
+//! baseline measured in the same process; and the model's load time. CORPUS defaults to the BBC
+//! corpus in ../shared (a folder or .jsonl), else the example articles.
+
+use newsgraph::ingest::read_inputs;
+use newsgraph::kb::KnowledgeBase;
+use newsgraph::ner::{NerModel, Tagger};
+use newsgraph::text::AnalyzedDoc;
+use newsgraph::{build, Config};
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
+    let mut best = f64::INFINITY;
+    let mut out = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let r = f();
+        best = best.min(t.elapsed().as_secs_f64());
+        out = Some(r);
+    }
+    (best, out.expect("at least one run"))
+}
+
+fn main() {
+    let arg = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    let corpus = arg.map(PathBuf::from).unwrap_or_else(|| {
+        let bbc = PathBuf::from("../shared/corpus/bbc/bbc.jsonl");
+        if bbc.exists() {
+            bbc
+        } else {
+            PathBuf::from("examples/articles")
+        }
+    });
+    let docs = read_inputs(&[corpus.clone()]).documents;
+    let kb = KnowledgeBase::builtin().expect("knowledge base");
+
+    let (t_tok, tokens) = best_of(3, || docs.iter().map(|d| AnalyzedDoc::new(d).tokens.len()).sum::<usize>());
+    println!("corpus: {} ({} documents, {} tokens)", corpus.display(), docs.len(), tokens);
+    let rate = |secs: f64| tokens as f64 / secs;
+    println!("{:<38} {:>12.0} tokens/s  (baseline)", "tokenize + sentences", rate(t_tok));
+
+    let (t_load, model) = best_of(5, || NerModel::builtin().expect("model"));
+    println!("{:<38} {:>12.1} ms", "NER model load (best of 5)", t_load * 1000.0);
+
+    let analyzed: Vec<AnalyzedDoc> = docs.iter().map(AnalyzedDoc::new).collect();
+    let sentences: Vec<Vec<Vec<&str>>> = analyzed
+        .iter()
+        .map(|a| a.sentences.iter().map(|s| s.tokens.clone().map(|i| a.token_text(i)).collect()).collect())
+        .collect();
+    let tagger = Tagger::new(model, &kb);
+    let (t_ner, names) = best_of(3, || {
+        sentences.iter().map(|d| tagger.tag_document(d).iter().map(Vec::len).sum::<usize>()).sum::<usize>()
+    });
+    println!(
+        "{:<38} {:>12.0} tokens/s  ({:.2}x baseline time; {names} names)",
+        "NER tagging alone (1 thread)",
+        rate(t_ner),
+        t_ner / t_tok
+    );
+
+    for (label, ner) in [("whole build, NER on (1 thread)", true), ("whole build, NER off (1 thread)", false)] {
+        let mut config = Config::builtin().expect("config");
+        config.threads = 1;
+        if !ner {
+            config.ner = None;
+        }
+        let (t, g) = best_of(3, || build(docs.clone(), &config));
+        println!(
+            "{:<38} {:>12.0} tokens/s  ({:.2}x baseline time; {} entities, {} relations)",
+            label,
+            rate(t),
+            t / t_tok,
+            g.entity_count(),
+            g.relation_count()
+        );
+    }
+}
