@@ -4,6 +4,7 @@
 //! alone, and the whole build with and without the NER model, each also as a ratio to the
 //! baseline measured in the same process; and the model's load time. CORPUS defaults to the BBC
 //! corpus in ../shared (a folder or .jsonl), else the example articles.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use newsgraph::ingest::read_inputs;
 use newsgraph::kb::KnowledgeBase;
@@ -35,7 +36,7 @@ fn main() {
             PathBuf::from("examples/articles")
         }
     });
-    let docs = read_inputs(&[corpus.clone()]).documents;
+    let docs = read_inputs(std::slice::from_ref(&corpus)).documents;
     let kb = KnowledgeBase::builtin().expect("knowledge base");
 
     let (t_tok, tokens) = best_of(3, || docs.iter().map(|d| AnalyzedDoc::new(d).tokens.len()).sum::<usize>());
