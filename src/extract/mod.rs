@@ -220,14 +220,19 @@ impl<'a, 'd> Extraction<'a, 'd> {
                     Some(MentionKind::Known { .. } | MentionKind::Named { .. })
                 )
             });
-            if !inside_name {
-                let index = self.mentions.len();
+            // In prose, a capitalized phrase glued to other capitalized words is part of a name
+            // (`World War I`, `Migration Watch`), not the theme.
+            let sentence = self.sentence_tokens(self.a.token_sentence[i]);
+            let glued =
+                |k: usize| sentence.contains(&k) && self.is_cap(k) && !words::is_in(words::STOP_CAPS, self.tok(k));
+            let in_proper_name =
+                self.in_prose(i) && self.is_cap(i) && ((i > sentence.start && glued(i - 1)) || glued(j));
+            if !inside_name && !in_proper_name {
                 self.mentions.push(Some(Mention {
                     span,
                     sentence: self.a.token_sentence[i],
                     kind: MentionKind::Theme { concept },
                 }));
-                let _ = index;
             }
         }
     }

@@ -39,7 +39,7 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
         return None;
     }
     let last = x.tok(j - 1);
-    if is_in(words::ORG_SUFFIXES, last) || is_in(words::EVENT_SUFFIXES, last) {
+    if is_in(words::ORG_SUFFIXES, last) || is_in(words::EVENT_SUFFIXES, last) || is_in(words::PLACE_SUFFIXES, last) {
         return None;
     }
     Some(j)
@@ -50,6 +50,13 @@ pub(super) fn joined(x: &Extraction, i: usize, j: usize) -> String {
     let s = x.a.tokens[i].span.start;
     let e = x.a.tokens[j - 1].span.end;
     x.a.doc.text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether mention `m` can qualify a person or body (a country, an organization, a demonym).
+/// A place qualifies too when it is possessive (`Gibraltar's Chief Minister`).
+fn qualifies_possessive(m: &Mention, x: &Extraction) -> bool {
+    qualifies(m, x)
+        || matches!(&m.kind, MentionKind::Known { entry } if x.kb.entries[*entry].etype == EntityType::Place)
 }
 
 /// Whether mention `m` can qualify a person or body (a country, an organization, a demonym).
@@ -79,10 +86,10 @@ fn qualifier_before(x: &Extraction, i: usize, sentence_start: usize) -> (Option<
             continue;
         }
         if qualifier.is_none() {
-            let behind =
-                if x.a.tokens[prev].kind == TokenKind::Possessive && prev > sentence_start { prev - 1 } else { prev };
+            let possessive = x.a.tokens[prev].kind == TokenKind::Possessive && prev > sentence_start;
+            let behind = if possessive { prev - 1 } else { prev };
             if let Some((m, mention)) = x.mention_at(behind) {
-                if qualifies(mention, x) {
+                if qualifies(mention, x) || (possessive && qualifies_possessive(mention, x)) {
                     qualifier = Some(m);
                     k = x.a.token_at(mention.span.start);
                     continue;
@@ -122,8 +129,13 @@ fn portfolio_before(x: &Extraction, t0: usize, sentence_start: usize) -> usize {
     while k > sentence_start && t0 - k < 5 {
         let prev = k - 1;
         let t = x.tok(prev);
-        let word =
-            x.is_cap(prev) && x.covered[prev].is_none() && !is_in(words::STOP_CAPS, t) && x.title_at(prev).is_none();
+        // A region may be part of the portfolio (`Europe Director`, `Northern Ireland Secretary`).
+        let region = matches!(x.mention_at(prev), Some((_, Mention { kind: MentionKind::Known { entry }, .. }))
+            if x.kb.entries[*entry].etype == EntityType::Place);
+        let word = x.is_cap(prev)
+            && (x.covered[prev].is_none() || region)
+            && !is_in(words::STOP_CAPS, t)
+            && x.title_at(prev).is_none();
         let joiner = matches!(t, "and" | "&") && prev > sentence_start && x.is_cap(prev - 1) && k < t0;
         if word || joiner {
             k = prev;
@@ -184,11 +196,17 @@ pub(super) fn people(x: &mut Extraction) {
         // `spokeswoman for women Sandra Gidley`: a lowercase complement, then the name.
         let mut role_end = role_end;
         let mut role = role;
+        // `director general for Europe, Jose Maria Pons`: the same, with the name in apposition.
         if name.is_none() && name_at == role_end && name_at < sentence.end && x.tok(name_at) == "for" {
-            for k in name_at + 1..(name_at + 5).min(sentence.end) {
-                if x.is_cap(k) {
-                    if let Some(e) = read_name(x, k, sentence.end).filter(|&e| e - k >= 2) {
-                        name = Some((k, e));
+            for k in name_at + 1..(name_at + 6).min(sentence.end) {
+                let apposition = x.tok(k) == ",";
+                let at = if apposition { k + 1 } else { k };
+                if apposition || (x.is_cap(k) && x.covered[k].is_none()) {
+                    let ends_well = |e: usize| {
+                        !apposition || e == sentence.end || matches!(x.tok(e), "," | "." | "said" | "says" | "told")
+                    };
+                    if let Some(e) = read_name(x, at, sentence.end).filter(|&e| e - at >= 2 && ends_well(e)) {
+                        name = Some((at, e));
                         role = Some(joined(x, role_start, k));
                         role_end = k;
                     }
@@ -296,13 +314,19 @@ fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
         }
         let mut j = i + 1;
         loop {
+            // `of`, `for`, `on` join only after an organization's head (`Commission for Africa`), so
+            // that `Poland for National Holocaust Memorial Day` stays two names.
+            let head_before = is_in(words::ORG_HEADS, x.tok(j - 1)) || is_in(words::ORG_SUFFIXES, x.tok(j - 1));
+            let joiner = match x.tok(j) {
+                "and" | "&" => true,
+                "of" | "for" | "on" => head_before,
+                _ => false,
+            };
+            // `St James's Palace`: a possessive between capitalized words.
+            let possessive = x.a.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Possessive);
             if j < range.end && x.is_cap(j) && !person(j) {
                 j += 1;
-            } else if j + 1 < range.end
-                && matches!(x.tok(j), "of" | "for" | "and" | "&" | "on")
-                && x.is_cap(j + 1)
-                && !person(j + 1)
-            {
+            } else if j + 1 < range.end && (joiner || possessive) && x.is_cap(j + 1) && !person(j + 1) {
                 j += 2;
             } else {
                 break;
@@ -365,11 +389,13 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
             }
             let last = x.tok(j - 1);
             let first = x.tok(i);
-            let headed_of = is_in(words::ORG_HEADS, first) && j - i >= 3 && x.tok(i + 1) == "of";
+            let headed_of = is_in(words::ORG_HEADS, first) && j - i >= 3 && matches!(x.tok(i + 1), "of" | "for" | "on");
             let etype = if is_in(words::ORG_SUFFIXES, last) || headed_of {
                 EntityType::Organization
             } else if is_in(words::EVENT_SUFFIXES, last) {
                 EntityType::Event
+            } else if is_in(words::PLACE_SUFFIXES, last) && j - i >= 2 {
+                EntityType::Place
             } else {
                 continue;
             };
@@ -462,6 +488,20 @@ pub(super) fn places_by_context(x: &mut Extraction) {
         }
         let mut i = range.start + 1;
         while i < range.end {
+            // `will visit Auschwitz`: what is visited is a place.
+            let visited = matches!(x.tok(i - 1), "visit" | "visited" | "visiting" | "visits") && x.in_prose(i);
+            if visited && x.is_cap(i) && x.covered[i].is_none() && !is_in(words::STOP_CAPS, x.tok(i)) {
+                let mut j = i;
+                while j < range.end && j - i < 3 && x.is_cap(j) && x.covered[j].is_none() {
+                    j += 1;
+                }
+                if read_name(x, i, range.end).is_none_or(|e| e - i < 2) {
+                    let name = joined(x, i, j);
+                    x.add(i, j, MentionKind::Named { etype: EntityType::Place, name, qualifier: None });
+                    i = j;
+                    continue;
+                }
+            }
             let after_preposition = matches!(x.tok(i - 1), "in" | "at" | "from" | "near" | "to" | "outside");
             if !after_preposition || !x.is_cap(i) || x.covered[i].is_some() || is_in(words::STOP_CAPS, x.tok(i)) {
                 i += 1;

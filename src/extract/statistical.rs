@@ -10,6 +10,17 @@ use crate::schema::EntityType;
 /// prose that no earlier source covers.
 pub(super) fn names(x: &mut Extraction, model: &NerModel) {
     let a = x.a;
+    // Surnames of the people the rules found: a name the model calls a place or body but that
+    // ends in one of them is that person (`at Jack Straw's residence` ... `Mr Straw`).
+    let surnames: Vec<String> = x
+        .mentions
+        .iter()
+        .flatten()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Person { name: Some(n), .. } => n.split(' ').next_back().map(str::to_owned),
+            _ => None,
+        })
+        .collect();
     let sentences: Vec<Vec<&str>> = a.sentences.iter().map(|s| s.tokens.clone().map(|i| x.tok(i)).collect()).collect();
     let doc = DocContext::new(sentences.iter().map(Vec::as_slice));
     let mut history = History::default();
@@ -42,15 +53,19 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
                 .titles
                 .iter()
                 .any(|&(t0, t1, _)| t0 == j || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of")));
-            if in_theme || by_title {
+            if in_theme || by_title || !well_formed(x, i, j) {
                 continue;
             }
             let text = super::rules::joined(x, i, j);
-            let kind = match span.ty {
+            let ty = match text.split(' ').next_back() {
+                Some(last) if j - i >= 2 && surnames.iter().any(|s| s == last) => NerType::Per,
+                _ => span.ty,
+            };
+            let kind = match ty {
                 NerType::Per => {
                     let word_count = (i..j).filter(|&k| x.is_cap(k)).count();
                     // A lone capitalized word is too weak a person unless it recurs as a name.
-                    if word_count < 2 && x.title_at(i.saturating_sub(1)).is_none() {
+                    if word_count < 2 && !x.title_at(i.saturating_sub(1)).is_some_and(|t| x.is_cap(t.0)) {
                         continue;
                     }
                     MentionKind::Person { name: Some(text), title: None, modifier: None, role: None, qualifier: None }
@@ -71,4 +86,22 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             x.add(i, j, kind);
         }
     }
+}
+
+/// Whether tokens `i..j` look like a name: capitalized words, with only `of`, `for`, `and`,
+/// `the`, `de`... inside; no possessive; not a lone plural of a people (`Britons`, `Soviets`).
+fn well_formed(x: &Extraction, i: usize, j: usize) -> bool {
+    let inner_ok = |k: usize| {
+        let t = x.tok(k);
+        x.is_cap(k)
+            || (k > i
+                && k + 1 < j
+                && (matches!(t, "of" | "for" | "and" | "the" | "&" | "-") || is_in(words::NAME_PARTICLES, t)))
+            || x.a.tokens[k].kind == crate::text::TokenKind::Number && k > i
+    };
+    if !(i..j).all(inner_ok) || !x.is_cap(i) || !x.is_cap(j - 1) {
+        return false;
+    }
+    let plural_people = ["ans", "ons", "ets", "ites", "ese", "ish", "ics"];
+    !(j - i == 1 && plural_people.iter().any(|s| x.tok(i).ends_with(s)) && x.tok(i).len() > 4)
 }

@@ -238,11 +238,69 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Forces",
     "League",
     "Premiership",
+    "Centre",
+    "Center",
+    "Executive",
+    "School",
+    "Hospital",
+];
+
+/// Head nouns that make a capitalized phrase a place (`Westminster Hall`, `St James's Palace`).
+pub const PLACE_SUFFIXES: &[&str] = &[
+    "Palace",
+    "Hall",
+    "Square",
+    "Street",
+    "Road",
+    "Avenue",
+    "Bridge",
+    "Park",
+    "Stadium",
+    "Airport",
+    "Station",
+    "Castle",
+    "Cathedral",
+    "Abbey",
+    "Island",
+    "Islands",
+    "Valley",
+    "River",
+    "Lake",
+    "Mountains",
+    "Camp",
+    "Strait",
+    "Peninsula",
+    "Province",
+    "County",
+    "District",
+    "Region",
+    "Gardens",
+    "Arena",
 ];
 
 /// Heads of organizations that take an `of` complement (`Ministry of Foreign Affairs`).
-pub const ORG_HEADS: &[&str] =
-    &["Ministry", "Department", "Office", "Bureau", "Secretariat", "Directorate", "Council", "Bank", "University"];
+pub const ORG_HEADS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Office",
+    "Bureau",
+    "Secretariat",
+    "Directorate",
+    "Council",
+    "Bank",
+    "University",
+    "Commission",
+    "Committee",
+    "Agency",
+    "Institute",
+    "Organisation",
+    "Organization",
+    "Fund",
+    "Court",
+    "Board",
+    "Federation",
+    "Union",
+];
 
 /// Government bodies that a leading country name qualifies (`Azerbaijani Foreign Ministry`).
 pub const GOVERNMENT_SUFFIXES: &[&str] = &[
@@ -281,6 +339,7 @@ pub const EVENT_SUFFIXES: &[&str] = &[
     "Tournament",
     "Open",
     "Marathon",
+    "Day",
     "Election",
     "Elections",
 ];

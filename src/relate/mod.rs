@@ -48,7 +48,15 @@ const MEETING_WORDS: &[&str] = &[
     "call",
     "exchange",
     "held",
+    "visits",
+    "visiting",
+    "trip",
+    "tour",
+    "toured",
 ];
+
+/// Words of a visit: one person and a place are enough.
+const VISIT_WORDS: &[&str] = &["visit", "visits", "visited", "visiting", "trip", "tour", "toured"];
 
 /// Words that, before a meeting word, refer back to a meeting already told of.
 const ANAPHORA: &[&str] = &["the", "this", "their", "these", "that", "such"];
@@ -107,7 +115,11 @@ pub fn relate(docs: &[AnalyzedDoc], resolved: &mut Resolved, kb: &KnowledgeBase)
             })
             .collect();
         let ev = |s: &Seen| evidence(a, &dm.mentions[s.index].span, s.sentence);
-        affiliations_and_hierarchy(a, &dm, &seen, resolved, kb, &mut facts, &ev);
+        for country in affiliations_and_hierarchy(a, &dm, &seen, resolved, kb, &mut facts, &ev) {
+            let e = &kb.entries[country];
+            let id = EntityId(e.key.clone());
+            resolved.entities.entry(id.clone()).or_insert_with(|| Entity::new(id, e.etype, e.label.clone()));
+        }
         named_events(a, &seen, &mut facts, &ev);
         parties_and_support(a, &seen, &mut facts, &ev);
         meetings(a, &seen, resolved, &mut facts, &ev);
@@ -124,15 +136,17 @@ fn evidence(a: &AnalyzedDoc, span: &crate::text::Span, sentence: usize) -> Evide
 }
 
 /// `affiliated_with` from qualifiers; `part_of` and `located_in` from the knowledge base and context.
+/// Returns the countries that cities lie in but the text never names, to be added as entities.
 fn affiliations_and_hierarchy(
-    _a: &AnalyzedDoc,
+    a: &AnalyzedDoc,
     dm: &crate::resolve::DocMentions,
     seen: &[Seen],
     resolved: &Resolved,
     kb: &KnowledgeBase,
     facts: &mut Facts,
     ev: &dyn Fn(&Seen) -> Evidence,
-) {
+) -> Vec<usize> {
+    let mut implied = Vec::new();
     let exists = |id: &str| resolved.entities.contains_key(&EntityId(id.to_owned()));
     let country_of_id = |id: &EntityId| -> Option<EntityId> {
         let entry = kb.lookup(&kb_label_of(kb, id)?)?;
@@ -147,8 +161,13 @@ fn affiliations_and_hierarchy(
                     continue;
                 };
                 facts.add(&s.id, RelationType::AffiliatedWith, &qid, 0.9, ev(s));
-                // Serving a country's body is serving the country.
-                let org_country = country_of_id(&qid).or_else(|| {
+                // Serving a country's government body is serving the country (not so a party's
+                // or a region's).
+                let government = kb
+                    .entries
+                    .iter()
+                    .any(|e| e.key == qid.0 && e.etype == EntityType::Organization && e.kind == "government");
+                let org_country = country_of_id(&qid).filter(|_| government).or_else(|| {
                     let qm = &dm.mentions[*q];
                     match &qm.kind {
                         MentionKind::Named { qualifier: Some(qq), .. } => dm.entity[*qq].clone(),
@@ -185,7 +204,10 @@ fn affiliations_and_hierarchy(
                 let e = &kb.entries[*entry];
                 let Some(w) = e.within else { continue };
                 let parent = EntityId(kb.entries[w].key.clone());
-                if !exists(&parent.0) {
+                // A city's country is part of what the city is, named or not (`Cape Town`).
+                if e.kind == "city" && kb.entries[w].etype == EntityType::Country && !exists(&parent.0) {
+                    implied.push(w);
+                } else if !exists(&parent.0) {
                     continue;
                 }
                 let rtype = match e.etype {
@@ -197,7 +219,19 @@ fn affiliations_and_hierarchy(
             }
             _ => {}
         }
+        // `Westminster Hall, London`: a place, a comma, the place or country it lies in.
+        if matches!(s.etype, EntityType::Place) && s.end + 1 < a.tokens.len() && a.token_text(s.end) == "," {
+            let container = seen.iter().find(|o| {
+                o.first == s.end + 1
+                    && o.sentence == s.sentence
+                    && matches!(o.etype, EntityType::Place | EntityType::Country)
+            });
+            if let Some(c) = container {
+                facts.add(&s.id, RelationType::LocatedIn, &c.id, 0.8, ev(c));
+            }
+        }
     }
+    implied
 }
 
 fn kb_label_of(kb: &KnowledgeBase, id: &EntityId) -> Option<String> {
@@ -389,6 +423,14 @@ fn meetings(
         }
         let anaphoric = trigger > range.start && ANAPHORA.contains(&a.token_text(trigger - 1).to_lowercase().as_str())
             || (trigger > range.start + 1 && ANAPHORA.contains(&a.token_text(trigger - 2).to_lowercase().as_str()));
+        // `The trip follows claims of infighting between Mr Brown and Tony Blair`: people in a
+        // sentence that only refers back to a meeting join it only right after the meeting word
+        // (`the meeting between A and B`).
+        let joined_to_trigger =
+            trigger + 1 < range.end && matches!(a.token_text(trigger + 1), "between" | "with" | "of");
+        if anaphoric && !joined_to_trigger && !events.is_empty() {
+            people.clear();
+        }
         let target = if people.len() >= 2 {
             let overlapping =
                 events.iter().position(|e| people.iter().any(|p| e.participants.iter().any(|(q, _)| *q == p.id)));
@@ -413,6 +455,26 @@ fn meetings(
                     Some(events.len() - 1)
                 }
             }
+        } else if people.len() == 1 && VISIT_WORDS.contains(&a.token_text(trigger).to_lowercase().as_str()) {
+            // `X visited Kenya`: a visit needs one person and the place visited.
+            let person = &people[0].id;
+            let place_after = seen.iter().any(|x| {
+                x.sentence == s && x.first > trigger && matches!(x.etype, EntityType::Place | EntityType::Country)
+            });
+            match events.iter().position(|e| e.kind == "visit" && e.participants.iter().any(|(q, _)| q == person)) {
+                Some(i) => Some(i),
+                None if place_after => {
+                    events.push(Meeting {
+                        participants: vec![(person.clone(), ev(people[0]))],
+                        sentences: BTreeSet::new(),
+                        location: None,
+                        date: None,
+                        kind: "visit",
+                    });
+                    Some(events.len() - 1)
+                }
+                None => events.len().checked_sub(1),
+            }
         } else if anaphoric || people.len() == 1 {
             events.len().checked_sub(1)
         } else {
@@ -428,7 +490,15 @@ fn meetings(
                 }
             }
         }
-        // Location: `in PLACE` / `at PLACE`, or `the PLACE meeting`.
+        // Location: the place visited; `in PLACE` / `at PLACE`; or `the PLACE meeting`.
+        if e.location.is_none() && e.kind == "visit" {
+            let visited = seen.iter().find(|x| {
+                x.sentence == s && x.first > trigger && matches!(x.etype, EntityType::Place | EntityType::Country)
+            });
+            if let Some(p) = visited {
+                e.location = Some((p.id.clone(), ev(p)));
+            }
+        }
         if e.location.is_none() {
             let place = seen
                 .iter()
@@ -455,7 +525,7 @@ fn meetings(
     let themes: Vec<&Seen> = first_of_each(seen.iter().filter(|x| x.etype == EntityType::Theme));
     let sources = reporting_sources(a, seen, resolved);
     for (n, e) in events.into_iter().enumerate() {
-        if e.participants.len() < 2 {
+        if e.participants.len() < 2 && !(e.kind == "visit" && e.participants.len() == 1) {
             continue;
         }
         let date = e.date.clone().or_else(|| a.doc.date.clone());
