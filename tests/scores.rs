@@ -1,0 +1,65 @@
+//! Graph quality against gold annotations, measured by the project's scorer (../shared/eval/score.py):
+//! the seeds (gold from ../shared/gold/seeds) and BBC articles we annotated (tests/gold/bbc; the
+//! articles themselves are read from ../shared and never committed).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use std::process::Command;
+
+fn shared(rel: &str) -> Option<std::path::PathBuf> {
+    let p = root().join("../shared").join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    assert!(std::env::var_os("NEWSGRAPH_REQUIRE_TOOLS").is_none(), "{} is missing", p.display());
+    eprintln!("note: {} not found; skipping", p.display());
+    None
+}
+
+/// Builds the graph of `inputs` and runs the scorer with thresholds; returns its report.
+fn score(inputs: &[std::path::PathBuf], gold: &std::path::Path, thresholds: &[&str]) -> String {
+    if !tool("python3", "--version") {
+        return String::new();
+    }
+    let out = tempdir();
+    let mut args = vec!["build".to_owned()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.extend(["--out".into(), out.path().display().to_string(), "--format".into(), "json".into()]);
+    ok(&newsgraph(&args.iter().map(String::as_str).collect::<Vec<_>>()));
+    let run = Command::new("python3")
+        .arg(root().join("../shared/eval/score.py"))
+        .arg(out.path().join("graph.json"))
+        .arg(gold)
+        .arg("--verbose")
+        .args(thresholds)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(run.status.success(), "below the bar:\n{report}{}", String::from_utf8_lossy(&run.stderr));
+    report
+}
+
+#[test]
+fn seeds_meet_the_extraction_targets() {
+    let (Some(seeds), Some(gold)) = (shared("corpus/seeds"), shared("gold/seeds")) else { return };
+    let thresholds = ["--min-entity-f1", "0.95", "--min-theme-f1", "0.8", "--min-relation-f1", "0.8", "--max-junk", "0", "--max-duplicates", "0"];
+    score(&[seeds], &gold, &thresholds);
+}
+
+#[test]
+fn annotated_bbc_articles_meet_the_extraction_targets() {
+    let Some(articles) = shared("corpus/bbc/articles") else { return };
+    let gold = root().join("tests/gold/bbc");
+    let mut inputs = Vec::new();
+    for entry in std::fs::read_dir(&gold).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let (category, number) = name.trim_end_matches(".json").split_once('-').unwrap();
+        inputs.push(articles.join(category).join(format!("{number}.txt")));
+    }
+    inputs.sort();
+    assert!(inputs.len() >= 5);
+    let thresholds = ["--min-entity-f1", "0.85", "--min-relation-f1", "0.6", "--max-junk", "0"];
+    score(&inputs, &gold, &thresholds);
+}
