@@ -53,6 +53,7 @@ pub fn extract_with(a: &AnalyzedDoc, kb: &KnowledgeBase, ner: Option<&NerModel>)
     if let Some(model) = ner {
         statistical::names(&mut x, model);
     }
+    rules::acronyms(&mut x);
     rules::known_names_again(&mut x);
     x.finish()
 }

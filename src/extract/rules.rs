@@ -222,7 +222,7 @@ pub(super) fn people(x: &mut Extraction) {
                 .filter(|&e| e == sentence.end || matches!(x.tok(e), "," | "." | "said" | "says" | "told"))
                 .map(|e| (name_at + 1, e));
         }
-        let lowercase_role = !capitalized && title.rank == TitleRank::Role;
+        let lowercase_role = !capitalized && matches!(title.rank, TitleRank::Role | TitleRank::Occupation);
         if let Some((name_start, end)) = name {
             if lowercase_role && end - name_start < 2 {
                 continue;
@@ -241,7 +241,7 @@ pub(super) fn people(x: &mut Extraction) {
         {
             // The title is the start of a longer name (`Premier League`): not a person.
             continue;
-        } else if title.rank != TitleRank::Honorific {
+        } else if !matches!(title.rank, TitleRank::Honorific | TitleRank::Occupation) {
             let before = phrase_start.checked_sub(1).map(|k| x.tok(k).to_lowercase()).unwrap_or_default();
             let definite = matches!(before.as_str(), "the" | "this");
             let keep = qualifier.is_some() || (definite && title.rank == TitleRank::Office);
@@ -627,5 +627,48 @@ pub(super) fn known_names_again(x: &mut Extraction) {
             MentionKind::Person { name: Some(name), title: None, modifier: None, role: None, qualifier: None },
         );
         i += len;
+    }
+}
+
+/// `the Transport and General Workers Union (TGWU)`: the acronym in parentheses, and every later
+/// use of it in the document, name the same body.
+pub(super) fn acronyms(x: &mut Extraction) {
+    let n = x.a.tokens.len();
+    let mut defined: Vec<(String, MentionKind)> = Vec::new();
+    for k in 1..n.saturating_sub(1) {
+        let acronym = x.tok(k);
+        let is_acronym =
+            (2..=6).contains(&acronym.len()) && acronym.chars().all(|c| c.is_ascii_uppercase() || c == '&');
+        if !is_acronym || x.tok(k - 1) != "(" || x.tok(k + 1) != ")" || k < 2 {
+            continue;
+        }
+        let Some((_, named)) = x.mention_at(k - 2) else { continue };
+        let named_end = x.tokens_of(named.span).map(|t| t.1);
+        let kind = match &named.kind {
+            MentionKind::Named { etype, name, qualifier } if *etype != EntityType::Event => {
+                MentionKind::Named { etype: *etype, name: name.clone(), qualifier: *qualifier }
+            }
+            MentionKind::Known { entry } => MentionKind::Known { entry: *entry },
+            _ => continue,
+        };
+        if named_end == Some(k - 1) {
+            defined.push((acronym.to_owned(), kind));
+        }
+    }
+    for (acronym, kind) in defined {
+        for k in 0..n {
+            if x.tok(k) != acronym {
+                continue;
+            }
+            if let Some((m, mention)) = x.mention_at(k) {
+                let single = x.tokens_of(mention.span) == Some((k, k + 1));
+                let replaceable = matches!(mention.kind, MentionKind::Named { .. });
+                if !(single && replaceable) {
+                    continue;
+                }
+                x.remove(m);
+            }
+            x.add(k, k + 1, kind.clone());
+        }
     }
 }

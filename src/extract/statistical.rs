@@ -64,6 +64,11 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             let kind = match ty {
                 NerType::Per => {
                     let word_count = (i..j).filter(|&k| x.is_cap(k)).count();
+                    // `World War Two`, `Conference Centre`: words that head events, bodies, places.
+                    let heads = [words::ORG_SUFFIXES, words::EVENT_SUFFIXES, words::PLACE_SUFFIXES];
+                    if (i..j).any(|k| heads.iter().any(|h| is_in(h, x.tok(k))) || x.tok(k) == "War") {
+                        continue;
+                    }
                     // A lone capitalized word is too weak a person unless it recurs as a name.
                     if word_count < 2 && !x.title_at(i.saturating_sub(1)).is_some_and(|t| x.is_cap(t.0)) {
                         continue;

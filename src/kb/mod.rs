@@ -52,6 +52,8 @@ pub enum TitleRank {
     Role,
     /// A form of address (`Mr`, `Dr`): marks a name, not stored as a title.
     Honorific,
+    /// A job (`economist`, `singer`): a title beside a name, never a person by itself.
+    Occupation,
 }
 
 /// A title from `data/titles.tsv`.
@@ -182,6 +184,7 @@ impl KnowledgeBase {
                 "office" => TitleRank::Office,
                 "role" => TitleRank::Role,
                 "honorific" => TitleRank::Honorific,
+                "occupation" => TitleRank::Occupation,
                 other => return Err(data_err("data/titles.tsv", line, &format!("unknown rank {other:?}"))),
             };
             for form in std::iter::once(canonical).chain(alternatives(others)) {

@@ -260,7 +260,11 @@ pub fn gazetteer_codes(kb: &KnowledgeBase, words: &[&str]) -> Vec<u8> {
         let Some((i, j)) = token_range(span.start, span.end) else {
             continue;
         };
-        let code = if kb.titles[title].rank == TitleRank::Honorific { gaz::HONORIFIC } else { gaz::TITLE };
+        let code = match kb.titles[title].rank {
+            TitleRank::Honorific => gaz::HONORIFIC,
+            TitleRank::Occupation => continue,
+            _ => gaz::TITLE,
+        };
         for c in &mut codes[i..j] {
             *c |= code;
         }

@@ -20,7 +20,7 @@ pub use dates::{date_in, days_in_month};
 pub use relation::Relation;
 
 use crate::extract::MentionKind;
-use crate::kb::{slug, KnowledgeBase};
+use crate::kb::{slug, KnowledgeBase, TitleRank};
 use crate::resolve::{Entity, EntityId, Evidence, Resolved};
 use crate::schema::{EntityType, RelationType};
 use crate::text::{AnalyzedDoc, TokenKind};
@@ -120,6 +120,7 @@ pub fn relate(docs: &[AnalyzedDoc], resolved: &mut Resolved, kb: &KnowledgeBase)
             let id = EntityId(e.key.clone());
             resolved.entities.entry(id.clone()).or_insert_with(|| Entity::new(id, e.etype, e.label.clone()));
         }
+        appositions_and_context(a, &dm, &seen, kb, resolved, &mut facts, &ev);
         named_events(a, &seen, &mut facts, &ev);
         parties_and_support(a, &seen, &mut facts, &ev);
         meetings(a, &seen, resolved, &mut facts, &ev);
@@ -219,6 +220,17 @@ fn affiliations_and_hierarchy(
             }
             _ => {}
         }
+        // `Gleneagles in Perthshire`: a place in another place.
+        if s.etype == EntityType::Place && s.end + 1 < a.tokens.len() && a.token_text(s.end) == "in" {
+            let container = seen.iter().find(|o| {
+                o.first == s.end + 1
+                    && o.sentence == s.sentence
+                    && matches!(o.etype, EntityType::Place | EntityType::Country)
+            });
+            if let Some(c) = container {
+                facts.add(&s.id, RelationType::LocatedIn, &c.id, 0.6, ev(c));
+            }
+        }
         // `Westminster Hall, London`: a place, a comma, the place or country it lies in.
         if matches!(s.etype, EntityType::Place) && s.end + 1 < a.tokens.len() && a.token_text(s.end) == "," {
             let container = seen.iter().find(|o| {
@@ -232,6 +244,96 @@ fn affiliations_and_hierarchy(
         }
     }
     implied
+}
+
+/// Affiliations the sentence shape implies:
+/// - apposition: `Paul Sheard, economist at Lehman Brothers`, `Ms Roche, Labour MP for ...`
+///   (the role, if any, becomes a title);
+/// - the article's country: a person holding an office or role with no other affiliation serves
+///   the country the article is about, when one country has most of the article's country mentions.
+fn appositions_and_context(
+    a: &AnalyzedDoc,
+    dm: &crate::resolve::DocMentions,
+    seen: &[Seen],
+    kb: &KnowledgeBase,
+    resolved: &mut Resolved,
+    facts: &mut Facts,
+    ev: &dyn Fn(&Seen) -> Evidence,
+) {
+    for s in seen.iter().filter(|s| s.etype == EntityType::Person) {
+        let range = a.sentences[s.sentence].tokens.clone();
+        if s.end + 1 >= range.end || a.token_text(s.end) != "," {
+            continue;
+        }
+        let window_end = (s.end + 9).min(range.end);
+        let mut k = s.end + 1;
+        let mut body = None;
+        while k < window_end {
+            let w = a.token_text(k);
+            if matches!(w, "," | "said" | "says" | "told" | "(" | ")")
+                || seen.iter().any(|o| o.first == k && o.etype == EntityType::Person)
+            {
+                break;
+            }
+            let org_at = |i: usize| {
+                seen.iter().find(|o| o.first == i && o.sentence == s.sentence && o.etype == EntityType::Organization)
+            };
+            let after_preposition = matches!(w, "at" | "of" | "for" | "from" | "with");
+            let found = if after_preposition {
+                org_at(k + 1).or_else(|| (a.token_text(k + 1) == "the").then(|| org_at(k + 2)).flatten())
+            } else if k == s.end + 1 {
+                org_at(k)
+            } else {
+                None
+            };
+            if let Some(o) = found {
+                body = Some((o, k));
+                break;
+            }
+            k += 1;
+        }
+        let Some((org, upto)) = body else { continue };
+        facts.add(&s.id, RelationType::AffiliatedWith, &org.id, 0.6, ev(org));
+        // The role between the comma and the organization: `economist`, `chief executive`.
+        let from = a.tokens[s.end + 1].span.start;
+        let to = a.tokens[upto.max(s.end + 1)].span.start;
+        let window = &a.doc.text[from..to.max(from)];
+        let role = kb
+            .find_titles(window)
+            .filter(|(sp, t)| {
+                let before = window[..sp.start].chars().next_back();
+                let after = window[sp.end..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+                    && kb.titles[*t].rank != TitleRank::Honorific
+            })
+            .last();
+        if let Some((_, t)) = role {
+            if let Some(e) = resolved.entities.get_mut(&s.id) {
+                e.add_attribute("title", kb.titles[t].canonical.clone());
+            }
+        }
+    }
+    // The article's country.
+    let mut counts: BTreeMap<&EntityId, usize> = BTreeMap::new();
+    for s in seen.iter().filter(|s| s.etype == EntityType::Country) {
+        *counts.entry(&s.id).or_default() += 1;
+    }
+    let total: usize = counts.values().sum();
+    let Some((country, n)) = counts.iter().max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id))) else { return };
+    if *n < 2 || *n * 2 < total {
+        return;
+    }
+    let country = (*country).clone();
+    for s in seen.iter().filter(|s| s.etype == EntityType::Person) {
+        // Not a shadow minister: the opposition's spokesman serves a party, not the state.
+        let office = matches!(&dm.mentions[s.index].kind, MentionKind::Person { title: Some(t), role, .. }
+            if matches!(kb.titles[*t].rank, TitleRank::Office | TitleRank::Role) && !role.as_deref().is_some_and(|r| r.starts_with("Shadow")));
+        let affiliated = facts.by_key.keys().any(|(src, r, _)| *src == s.id && *r == RelationType::AffiliatedWith);
+        if office && !affiliated {
+            facts.add(&s.id, RelationType::AffiliatedWith, &country, 0.5, ev(s));
+        }
+    }
 }
 
 fn kb_label_of(kb: &KnowledgeBase, id: &EntityId) -> Option<String> {
@@ -522,7 +624,11 @@ fn meetings(
         return;
     }
     // What the article is about, and who reported it.
-    let themes: Vec<&Seen> = first_of_each(seen.iter().filter(|x| x.etype == EntityType::Theme));
+    let themes: Vec<&Seen> = seen.iter().filter(|x| x.etype == EntityType::Theme).collect();
+    let mut theme_count: BTreeMap<&EntityId, usize> = BTreeMap::new();
+    for t in &themes {
+        *theme_count.entry(&t.id).or_default() += 1;
+    }
     let sources = reporting_sources(a, seen, resolved);
     for (n, e) in events.into_iter().enumerate() {
         if e.participants.len() < 2 && !(e.kind == "visit" && e.participants.len() == 1) {
@@ -585,8 +691,21 @@ fn meetings(
         if let Some((l, lev)) = &e.location {
             facts.add(&id, RelationType::Location, l, 0.75, lev.clone());
         }
-        for t in &themes {
-            facts.add(&id, RelationType::Topic, &t.id, 0.6, ev(t));
+        // Topics: themes of the meeting's sentences and of the sentences naming a participant,
+        // and the article's recurring themes.
+        let participant_sentences: BTreeSet<usize> =
+            seen.iter().filter(|x| e.participants.iter().any(|(p, _)| *p == x.id)).map(|x| x.sentence).collect();
+        let topical = |t: &Seen| e.sentences.contains(&t.sentence) || participant_sentences.contains(&t.sentence);
+        let mut linked: BTreeSet<&EntityId> = BTreeSet::new();
+        for t in themes.iter().filter(|t| topical(t)) {
+            if linked.insert(&t.id) {
+                facts.add(&id, RelationType::Topic, &t.id, 0.7, ev(t));
+            }
+        }
+        for t in themes.iter().filter(|t| theme_count[&t.id] >= 2) {
+            if linked.insert(&t.id) {
+                facts.add(&id, RelationType::Topic, &t.id, 0.5, ev(t));
+            }
         }
         // Named events discussed in the meeting's sentences.
         for x in seen.iter().filter(|x| x.etype == EntityType::Event && e.sentences.contains(&x.sentence)) {
@@ -602,16 +721,6 @@ fn meetings(
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
-fn first_of_each<'s>(it: impl Iterator<Item = &'s Seen>) -> Vec<&'s Seen> {
-    let mut out: Vec<&Seen> = Vec::new();
-    for s in it {
-        if !out.iter().any(|o| o.id == s.id) {
-            out.push(s);
-        }
-    }
-    out
 }
 
 /// Outlets the article credits: the dateline's agency, or an organization after `by`, `to`,

@@ -240,11 +240,14 @@ fn resolve_doc(
             _ => {}
         }
     }
-    // Rule-found names, which may need their qualifier's id.
+    // Rule-found names, which may need their qualifier's id. One name is one thing within a
+    // document: its first type wins (`visit Auschwitz` ... `at Auschwitz` read as a body).
+    let mut first_type: HashMap<&str, EntityType> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let MentionKind::Named { etype, name, qualifier } = &m.kind else {
             continue;
         };
+        let etype = &*first_type.entry(name.as_str()).or_insert(*etype);
         let q = qualifier.and_then(|q| ids[q].clone());
         let (id, label) = match (etype, &q) {
             (EntityType::Organization, Some(q)) if is_generic_body(name) => {
