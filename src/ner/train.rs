@@ -32,60 +32,47 @@ pub struct TrainReport {
     pub best_epoch: usize,
 }
 
-/// Float weights during training, with the running sums that make averaging cheap.
-struct Perceptron {
+/// A table of float weights: `1 << bits` rows of [`N_TAGS`].
+struct FloatWeights {
     bits: u32,
     w: Vec<f32>,
+}
+
+impl Weights for FloatWeights {
+    #[inline]
+    fn add_row(&self, b: u32, scores: &mut [f32; N_TAGS]) {
+        let row = &self.w[b as usize * N_TAGS..(b as usize + 1) * N_TAGS];
+        for (s, w) in scores.iter_mut().zip(row) {
+            *s += w;
+        }
+    }
+    fn bits(&self) -> u32 {
+        self.bits
+    }
+}
+
+/// The weights during training, with the running sums that make averaging cheap.
+struct Perceptron {
+    current: FloatWeights,
     /// Sum over updates of `step * delta`: the average is `w - u / step`.
     u: Vec<f32>,
     step: f32,
 }
 
-impl Weights for Perceptron {
-    #[inline]
-    fn add_row(&self, b: u32, scores: &mut [f32; N_TAGS]) {
-        let row = &self.w[b as usize * N_TAGS..(b as usize + 1) * N_TAGS];
-        for (s, w) in scores.iter_mut().zip(row) {
-            *s += w;
-        }
-    }
-    fn bits(&self) -> u32 {
-        self.bits
-    }
-}
-
-struct Averaged {
-    bits: u32,
-    w: Vec<f32>,
-}
-
-impl Weights for Averaged {
-    #[inline]
-    fn add_row(&self, b: u32, scores: &mut [f32; N_TAGS]) {
-        let row = &self.w[b as usize * N_TAGS..(b as usize + 1) * N_TAGS];
-        for (s, w) in scores.iter_mut().zip(row) {
-            *s += w;
-        }
-    }
-    fn bits(&self) -> u32 {
-        self.bits
-    }
-}
-
 impl Perceptron {
     fn update(&mut self, feats: &[u64], good: Tag, bad: Tag) {
         for &f in feats {
-            let row = bucket(f, self.bits) as usize * N_TAGS;
-            self.w[row + good as usize] += 1.0;
+            let row = bucket(f, self.current.bits) as usize * N_TAGS;
+            self.current.w[row + good as usize] += 1.0;
             self.u[row + good as usize] += self.step;
-            self.w[row + bad as usize] -= 1.0;
+            self.current.w[row + bad as usize] -= 1.0;
             self.u[row + bad as usize] -= self.step;
         }
     }
 
-    fn averaged(&self) -> Averaged {
-        let w = self.w.iter().zip(&self.u).map(|(w, u)| w - u / self.step).collect();
-        Averaged { bits: self.bits, w }
+    fn averaged(&self) -> FloatWeights {
+        let w = self.current.w.iter().zip(&self.u).map(|(w, u)| w - u / self.step).collect();
+        FloatWeights { bits: self.current.bits, w }
     }
 }
 
@@ -160,10 +147,14 @@ pub fn train(
         })
         .collect();
     let rows = 1usize << config.bits;
-    let mut p = Perceptron { bits: config.bits, w: vec![0.0; rows * N_TAGS], u: vec![0.0; rows * N_TAGS], step: 1.0 };
+    let mut p = Perceptron {
+        current: FloatWeights { bits: config.bits, w: vec![0.0; rows * N_TAGS] },
+        u: vec![0.0; rows * N_TAGS],
+        step: 1.0,
+    };
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed = config.seed.max(1);
-    let mut best: Option<(f64, usize, Averaged)> = None;
+    let mut best: Option<(f64, usize, FloatWeights)> = None;
     let mut dev_f1 = Vec::new();
     let mut feats: Vec<u64> = Vec::with_capacity(64);
     for epoch in 1..=config.epochs {
@@ -183,7 +174,7 @@ pub fn train(
                     feats.extend_from_slice(&prepared.tag_features(i, prev, prev2));
                     let mut scores = [0f32; N_TAGS];
                     for &f in &feats {
-                        p.add_row(bucket(f, p.bits), &mut scores);
+                        p.current.add_row(bucket(f, p.current.bits), &mut scores);
                     }
                     let guess = best_allowed(&scores, prev, i + 1 == words.len());
                     let gold = ex.gold[i];
