@@ -214,11 +214,12 @@ impl<'a, 'd> Extraction<'a, 'd> {
             let Some((i, j)) = self.tokens_of(span) else {
                 continue;
             };
-            // A theme phrase inside an organization's name (`Human Rights Watch`) is the name.
+            // A theme phrase inside an organization's name (`Human Rights Watch`) is the name; inside
+            // a role (`Trade and Industry Secretary`) it is the role.
             let inside_name = self.covered[i..j].iter().flatten().any(|&m| {
                 matches!(
                     self.mentions[m].as_ref().map(|m| &m.kind),
-                    Some(MentionKind::Known { .. } | MentionKind::Named { .. })
+                    Some(MentionKind::Known { .. } | MentionKind::Named { .. } | MentionKind::Person { .. })
                 )
             });
             // In prose, a capitalized phrase glued to other capitalized words is part of a name

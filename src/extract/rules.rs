@@ -179,7 +179,7 @@ pub(super) fn people(x: &mut Extraction) {
         let capitalized = x.is_cap(t0);
         // The role as written, with its portfolio: `Trade and Industry Secretary`.
         let takes_portfolio = capitalized && PORTFOLIO_TITLES.contains(&title.canonical.as_str());
-        let role_start = if takes_portfolio { portfolio_before(x, t0, sentence.start) } else { t0 };
+        let role_start = if capitalized { portfolio_before(x, t0, sentence.start) } else { t0 };
         let role_end = if takes_portfolio { portfolio_after(x, t1, sentence.end).unwrap_or(t1) } else { t1 };
         let role = (role_start < t0 || role_end > t1).then(|| joined(x, role_start, role_end));
         let (mut qualifier, modifier, phrase_start) = qualifier_before(x, role_start, sentence.start);

@@ -55,6 +55,18 @@ const MEETING_WORDS: &[&str] = &[
     "toured",
 ];
 
+/// The kind of event a meeting word names.
+fn meeting_kind(word: &str) -> &'static str {
+    match word {
+        "summit" => "summit",
+        "talks" | "negotiations" | "consultations" | "discussion" | "discussions" | "dialogue" | "conversation"
+        | "exchange" => "talks",
+        "visit" | "visited" | "visits" | "visiting" | "trip" | "tour" | "toured" => "visit",
+        "call" => "call",
+        _ => "meeting",
+    }
+}
+
 /// Words of a visit: one person and a place are enough.
 const VISIT_WORDS: &[&str] = &["visit", "visits", "visited", "visiting", "trip", "tour", "toured"];
 
@@ -205,8 +217,12 @@ fn affiliations_and_hierarchy(
                 let e = &kb.entries[*entry];
                 let Some(w) = e.within else { continue };
                 let parent = EntityId(kb.entries[w].key.clone());
-                // A city's country is part of what the city is, named or not (`Cape Town`).
-                if e.kind == "city" && kb.entries[w].etype == EntityType::Country && !exists(&parent.0) {
+                // A city's or a government body's country is part of what it is, named or not
+                // (`Cape Town`, `the State Department`).
+                if matches!(e.kind.as_str(), "city" | "government")
+                    && kb.entries[w].etype == EntityType::Country
+                    && !exists(&parent.0)
+                {
                     implied.push(w);
                 } else if !exists(&parent.0) {
                     continue;
@@ -539,14 +555,12 @@ fn meetings(
             match overlapping {
                 Some(i) => Some(i),
                 None => {
-                    let kind = match a.token_text(trigger).to_lowercase().as_str() {
-                        "summit" => "summit",
-                        "talks" | "negotiations" | "consultations" | "discussion" | "discussions" | "dialogue"
-                        | "conversation" | "exchange" => "talks",
-                        "visit" | "visited" => "visit",
-                        "call" => "call",
-                        _ => "meeting",
-                    };
+                    // The most telling meeting word of the sentence: `held talks` are talks.
+                    let kind = range
+                        .clone()
+                        .map(|k| meeting_kind(&a.token_text(k).to_lowercase()))
+                        .find(|&k| k != "meeting")
+                        .unwrap_or("meeting");
                     events.push(Meeting {
                         participants: Vec::new(),
                         sentences: BTreeSet::new(),
@@ -747,3 +761,6 @@ fn reporting_sources(a: &AnalyzedDoc, seen: &[Seen], resolved: &Resolved) -> Vec
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

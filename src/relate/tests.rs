@@ -1,0 +1,103 @@
+//! Table-driven cases for the relation rules, on real news sentences, through the whole pipeline.
+
+use crate::ingest::Document;
+use crate::{build, Config};
+
+/// Every relation of the graph of `text`, as `source -type-> target` by labels.
+fn relations(text: &str) -> Vec<String> {
+    let g = build(vec![Document::from_text("d", "t", text)], &Config::builtin().unwrap());
+    let label = |id: &str| g.entity(id).map(|e| e.label.clone()).unwrap_or_default();
+    g.relations()
+        .map(|r| format!("{} -{}-> {}", label(r.source.as_str()), r.rtype.as_str(), label(r.target.as_str())))
+        .collect()
+}
+
+#[test]
+fn cases() {
+    // (name, text, relations that must be there, relations that must not)
+    let cases: &[(&str, &str, &[&str], &[&str])] = &[
+        (
+            "meeting with participants, place, title qualifier",
+            "date 2024-02-17 Secretary of State Antony J. Blinken and Azerbaijan’s President Ilham Aliyev convened in Munich, Germany.",
+            &[
+                "Meeting of Antony J. Blinken and Ilham Aliyev in Munich (2024-02-17) -participant-> Antony J. Blinken",
+                "Meeting of Antony J. Blinken and Ilham Aliyev in Munich (2024-02-17) -location-> Munich",
+                "Antony J. Blinken -met_with-> Ilham Aliyev",
+                "Ilham Aliyev -affiliated_with-> Azerbaijan",
+                "Munich -located_in-> Germany",
+            ],
+            &[],
+        ),
+        (
+            "relative date against the document date",
+            "date 2024-02-19 President Emmanuel Macron met Prime Minister Rishi Sunak on Friday in Paris.",
+            &["Meeting of Emmanuel Macron and Rishi Sunak in Paris (2024-02-16) -location-> Paris"],
+            &[],
+        ),
+        (
+            "a visit needs one person and a place",
+            "Chancellor Gordon Brown has visited Kenya's biggest shantytown. The trip follows claims of infighting between Mr Brown and Tony Blair.",
+            &["Visit of Gordon Brown in Kenya -participant-> Gordon Brown", "Visit of Gordon Brown in Kenya -location-> Kenya"],
+            &["Visit of Gordon Brown in Kenya -participant-> Tony Blair", "Gordon Brown -met_with-> Tony Blair"],
+        ),
+        (
+            "apposition: role at an organization",
+            "\"It is patchy,\" said Paul Sheard, economist at Lehman Brothers in Tokyo.",
+            &["Paul Sheard -affiliated_with-> Lehman Brothers", "Tokyo -located_in-> Japan"],
+            &[],
+        ),
+        (
+            "the article's country",
+            "Japan's economy shrank. Japan's exports fell. \"We will monitor developments,\" said economy minister Heizo Takenaka.",
+            &["Heizo Takenaka -affiliated_with-> Japan"],
+            &[],
+        ),
+        (
+            "a shadow minister does not serve the state",
+            "Britain will attend. Britain will send a delegation. Shadow Foreign Secretary Michael Ancram said it was shameful.",
+            &[],
+            &["Michael Ancram -affiliated_with-> United Kingdom"],
+        ),
+        ("a place in a place", "July's G8 summit in Gleneagles in Perthshire will use the report.", &["Gleneagles -located_in-> Perthshire"], &[]),
+        (
+            "parties to an agreement",
+            "Aliyev expressed Azerbaijan's dedication to a peace agreement between Azerbaijan and Armenia.",
+            &["Peace agreement -party-> Azerbaijan", "Peace agreement -party-> Armenia"],
+            &[],
+        ),
+        (
+            "host and location of a named event",
+            "They discussed Azerbaijan's pivotal role in hosting COP29 in Baku.",
+            &["COP29 -host-> Azerbaijan", "COP29 -location-> Baku"],
+            &[],
+        ),
+        ("support for", "The secretary reiterated America's support for Azerbaijan's leadership.", &["United States -supports-> Azerbaijan"], &[]),
+        (
+            "reported by an outlet",
+            "Azerbaijan's Foreign Minister held talks with a senior U.S. State Department official. The talks, highlighted by Apa.az, focused on security.",
+            &[
+                "Talks of Azerbaijan's Foreign Minister and senior U.S. State Department official -reported_by-> Apa.az",
+                "senior U.S. State Department official -affiliated_with-> State Department",
+                "State Department -part_of-> United States",
+            ],
+            &[],
+        ),
+        ("a city's country, named or not", "Mr Brown chaired a meeting of the Commission for Africa in Cape Town.", &["Cape Town -located_in-> South Africa"], &[]),
+        ("place, comma, city", "A service will be held in Westminster Hall, London.", &["Westminster Hall -located_in-> London"], &[]),
+    ];
+    let mut failures = Vec::new();
+    for (name, text, present, absent) in cases {
+        let got = relations(text);
+        for want in *present {
+            if !got.iter().any(|g| g == want) {
+                failures.push(format!("case {name:?}: missing {want:?}\n  got: {got:#?}"));
+            }
+        }
+        for not in *absent {
+            if got.iter().any(|g| g == not) {
+                failures.push(format!("case {name:?}: unwanted {not:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
