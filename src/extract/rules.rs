@@ -182,7 +182,12 @@ pub(super) fn people(x: &mut Extraction) {
         let role_start = if capitalized { portfolio_before(x, t0, sentence.start) } else { t0 };
         let role_end = if takes_portfolio { portfolio_after(x, t1, sentence.end).unwrap_or(t1) } else { t1 };
         let role = (role_start < t0 || role_end > t1).then(|| joined(x, role_start, role_end));
-        let (mut qualifier, modifier, phrase_start) = qualifier_before(x, role_start, sentence.start);
+        // A form of address takes no qualifier: in `told the BBC Mr Howard`, the BBC is not his.
+        let (mut qualifier, modifier, phrase_start) = if title.rank == TitleRank::Honorific {
+            (None, None, t0)
+        } else {
+            qualifier_before(x, role_start, sentence.start)
+        };
         let mut name_at = role_end;
         if let Some((q, end)) = qualifier_after(x, role_end, sentence.end) {
             qualifier.get_or_insert(q);

@@ -107,6 +107,10 @@ fn well_formed(x: &Extraction, i: usize, j: usize) -> bool {
     if !(i..j).all(inner_ok) || !x.is_cap(i) || !x.is_cap(j - 1) {
         return false;
     }
+    // `ID` (cards), `EU`-like fragments: two letters are too little to be a name the lists missed.
+    if j - i == 1 && x.tok(i).chars().count() <= 2 {
+        return false;
+    }
     let plural_people = ["ans", "ons", "ets", "ites", "ese", "ish", "ics"];
     !(j - i == 1 && plural_people.iter().any(|s| x.tok(i).ends_with(s)) && x.tok(i).len() > 4)
 }

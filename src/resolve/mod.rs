@@ -293,10 +293,32 @@ fn resolve_doc(
                     .collect()
             })
             .unwrap_or_default();
+        // `Michael Howard has denied ... The Tory leader said`: a definite role right after a named
+        // person who holds no other title is that person.
+        let before = doc.text[..m.span.start].split_whitespace().next_back().unwrap_or("");
+        let definite = matches!(before, "the" | "The" | "this" | "This");
+        let salient = mentions[..i]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, p)| p.sentence + 2 >= m.sentence)
+            .find(|(j, p)| {
+                p.sentence < m.sentence
+                    && matches!(p.kind, MentionKind::Person { name: Some(_), .. })
+                    && ids[*j].is_some()
+            })
+            .and_then(|(j, _)| ids[j].clone())
+            .filter(|p| !holders.iter().any(|(ht, h)| ht != t && h.contains_key(p)));
         let id = if let [holder] = compatible[..] {
             let holder = holder.clone();
             touch(entities, &holder, EntityType::Person, "", m, true);
             holder
+        } else if let Some(person) = salient.filter(|_| definite && compatible.is_empty()) {
+            touch(entities, &person, EntityType::Person, "", m, true);
+            if let Some(e) = entities.get_mut(&person) {
+                e.add_attribute("title", role.clone().unwrap_or_else(|| kb.titles[*t].canonical.clone()));
+            }
+            person
         } else if let Some(q) = &q {
             let id = roles.entry((*t, Some(q.clone()))).or_insert_with(|| {
                 let title = &kb.titles[*t];
@@ -370,7 +392,8 @@ mod tests {
         let docs: Vec<Document> =
             texts.iter().enumerate().map(|(i, t)| Document::from_text(&format!("d{i}"), "t", t)).collect();
         let analyzed: Vec<AnalyzedDoc> = docs.iter().map(AnalyzedDoc::new).collect();
-        let mentions = analyzed.iter().map(|a| extract(a, &kb)).collect();
+        let model = crate::ner::NerModel::builtin().unwrap();
+        let mentions = analyzed.iter().map(|a| crate::extract::extract_with(a, &kb, Some(&model))).collect();
         let r = resolve(&analyzed, mentions, &kb);
         r.entities
             .values()
@@ -411,6 +434,16 @@ mod tests {
                 &[("Jane Smith", &[], &[]), ("John Smith", &[], &[]), ("Smith", &[], &[])],
             ),
             ("the minister with no minister in sight is nobody", &["The Foreign Minister arrived."], &[]),
+            (
+                "a definite role right after a named person is that person",
+                &["Michael Howard has denied a split. The Tory leader said it was not easy."],
+                &[("Michael Howard", &["Tory leader"], &["Leader"])],
+            ),
+            (
+                "a form of address takes no qualifier",
+                &["Sources told the BBC Mr Howard had always been in favour."],
+                &[("Howard", &[], &[])],
+            ),
         ];
         for (name, texts, want) in cases {
             let got = people(texts);
