@@ -384,7 +384,6 @@ fn kb_label(kb: &KnowledgeBase, id: &EntityId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::extract;
     use crate::ingest::Document;
 
     fn people(texts: &[&str]) -> Vec<(String, Vec<String>, Vec<String>)> {
