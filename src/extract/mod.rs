@@ -198,7 +198,19 @@ impl<'a, 'd> Extraction<'a, 'd> {
         for (span, title) in found {
             let span = Span::new(span.start + start, span.end + start);
             if let Some((i, j)) = self.tokens_of(span) {
-                if self.covered[i..j].iter().all(Option::is_none) {
+                // A title that contains a whole name is the title: `Labour Minister` is a portfolio,
+                // not a minister of the Labour Party.
+                let inner: Vec<usize> = self.covered[i..j].iter().flatten().copied().collect();
+                let all_inside = inner.iter().all(|&m| {
+                    self.mentions[m]
+                        .as_ref()
+                        .and_then(|m| self.tokens_of(m.span))
+                        .is_some_and(|(a, b)| a >= i && b <= j && b - a < j - i)
+                });
+                if all_inside {
+                    for m in inner {
+                        self.remove(m);
+                    }
                     self.titles.push((i, j, title));
                 }
             }

@@ -24,6 +24,16 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
             j += 1;
         } else if free && is_initial && words_seen > 0 {
             j += 1;
+        } else if words_seen > 0
+            && j + 2 < sentence_end
+            && is_in(words::NAME_PARTICLES, t)
+            && x.tok(j + 1) == "-"
+            && x.is_cap(j + 2)
+            && x.covered[j + 2].is_none()
+        {
+            // `Ghazi al-Gosaibi`.
+            j += 3;
+            words_seen += 1;
         } else if words_seen > 0 && j + 1 < sentence_end && x.is_cap(j + 1) && x.covered[j + 1].is_none() {
             let glued = t == "-" && x.a.tokens[j - 1].span.end == x.a.tokens[j].span.start;
             if glued || is_in(words::NAME_PARTICLES, t) {
@@ -132,10 +142,8 @@ fn portfolio_before(x: &Extraction, t0: usize, sentence_start: usize) -> usize {
         // A region may be part of the portfolio (`Europe Director`, `Northern Ireland Secretary`).
         let region = matches!(x.mention_at(prev), Some((_, Mention { kind: MentionKind::Known { entry }, .. }))
             if x.kb.entries[*entry].etype == EntityType::Place);
-        let word = x.is_cap(prev)
-            && (x.covered[prev].is_none() || region)
-            && !is_in(words::STOP_CAPS, t)
-            && x.title_at(prev).is_none();
+        let in_title = x.titles.iter().any(|&(a, b, _)| a <= prev && prev < b);
+        let word = x.is_cap(prev) && (x.covered[prev].is_none() || region) && !is_in(words::STOP_CAPS, t) && !in_title;
         let joiner = matches!(t, "and" | "&") && prev > sentence_start && x.is_cap(prev - 1) && k < t0;
         if word || joiner {
             k = prev;
@@ -192,6 +200,12 @@ pub(super) fn people(x: &mut Extraction) {
         if let Some((q, end)) = qualifier_after(x, role_end, sentence.end) {
             qualifier.get_or_insert(q);
             name_at = end;
+        }
+        // Titles in a row (`Foreign Minister Prince Saud Al-Faisal`): the name follows the last.
+        if let Some((_, next_end, _)) = x.title_at(name_at).filter(|_| name_at == role_end) {
+            if read_name(x, next_end, sentence.end).is_some() {
+                name_at = next_end;
+            }
         }
         // The name: right after the title (or its `of Country`), or in apposition (`..., Theresa May, said`).
         let mut name = read_name(x, name_at, sentence.end).map(|e| (name_at, e));
@@ -450,6 +464,31 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
             }
             let name = joined(x, start, j);
             x.add(start, j, MentionKind::Named { etype, name, qualifier });
+        }
+        // `energy firm PDVSA`, `the Mirror newspaper`: a descriptor before or a media noun after
+        // an unknown capitalized name.
+        for (i, j) in capitalized_runs(x, s) {
+            if x.covered[i..j].iter().any(Option::is_some) || i == range.start && j == range.start + 1 {
+                continue;
+            }
+            let before = if i > range.start { x.tok(i - 1) } else { "" };
+            let after = if j < range.end { x.tok(j) } else { "" };
+            let described = is_in(words::ORG_DESCRIPTORS, before) || is_in(words::MEDIA_NOUNS, after);
+            if described && read_name(x, i, j).is_none_or(|e| e < j || j - i == 1) {
+                // The demonym or country before the descriptor owns it (`Venezuelan energy firm`).
+                let mut k = i.saturating_sub(1);
+                while k > range.start && x.a.tokens[k - 1].kind == TokenKind::Word && !x.is_cap(k - 1) && i - k < 4 {
+                    k -= 1;
+                }
+                let qualifier = if is_in(words::ORG_DESCRIPTORS, before) && k > range.start {
+                    let behind = if x.a.tokens[k - 1].kind == TokenKind::Possessive && k >= 2 { k - 2 } else { k - 1 };
+                    x.mention_at(behind).filter(|(_, m)| qualifies(m, x)).map(|(m, _)| m)
+                } else {
+                    None
+                };
+                let name = joined(x, i, j);
+                x.add(i, j, MentionKind::Named { etype: EntityType::Organization, name, qualifier });
+            }
         }
         // `the Brussels summit`, `a NATO summit`: a known place or body before an event noun.
         for i in range.clone() {

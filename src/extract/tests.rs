@@ -158,6 +158,17 @@ fn cases() {
         ),
         ("theme word inside a proper name", "Europe was rebuilt after World War Two.", &["Europe = place/europe"]),
         (
+            "descriptor before a name",
+            "A deal between Venezuelan energy firm PDVSA and others.",
+            &["Venezuelan ~ country/venezuela", "Theme: Energy", "Organization: PDVSA"],
+        ),
+        ("media noun after a name", "The files were given to the Mirror newspaper.", &["Organization: Mirror"]),
+        (
+            "particle and hyphen in a name",
+            "Labour Minister Ghazi al-Gosaibi said so.",
+            &["Person: Ghazi al-Gosaibi [Labour Minister]"],
+        ),
+        (
             "acronym defined in parentheses",
             "The Transport and General Workers Union (TGWU) may merge. The TGWU has 800,000 members.",
             &[

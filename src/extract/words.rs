@@ -245,6 +245,44 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Hospital",
 ];
 
+/// Nouns that, after a name, say it is an outlet (`the Mirror newspaper`).
+pub const MEDIA_NOUNS: &[&str] =
+    &["newspaper", "paper", "magazine", "tabloid", "daily", "weekly", "broadcaster", "channel", "website", "agency"];
+
+/// Nouns that, before a name, say it is an organization (`energy firm PDVSA`, `carmaker Fiat`).
+pub const ORG_DESCRIPTORS: &[&str] = &[
+    "firm",
+    "company",
+    "group",
+    "giant",
+    "carrier",
+    "airline",
+    "bank",
+    "insurer",
+    "retailer",
+    "carmaker",
+    "maker",
+    "manufacturer",
+    "operator",
+    "broadcaster",
+    "newspaper",
+    "agency",
+    "charity",
+    "union",
+    "club",
+    "party",
+    "lender",
+    "conglomerate",
+    "chain",
+    "producer",
+    "supplier",
+    "subsidiary",
+    "rival",
+    "watchdog",
+    "regulator",
+    "publisher",
+];
+
 /// Head nouns that make a capitalized phrase a place (`Westminster Hall`, `St James's Palace`).
 pub const PLACE_SUFFIXES: &[&str] = &[
     "Palace",

@@ -48,6 +48,8 @@ const MEETING_WORDS: &[&str] = &[
     "call",
     "exchange",
     "held",
+    "signed",
+    "signing",
     "visits",
     "visiting",
     "trip",
@@ -63,6 +65,7 @@ fn meeting_kind(word: &str) -> &'static str {
         | "exchange" => "talks",
         "visit" | "visited" | "visits" | "visiting" | "trip" | "tour" | "toured" => "visit",
         "call" => "call",
+        "signed" | "signing" => "signing",
         _ => "meeting",
     }
 }
@@ -236,6 +239,15 @@ fn affiliations_and_hierarchy(
             }
             _ => {}
         }
+        // `Brazil's Petrobras`: a country's body.
+        if s.etype == EntityType::Organization && s.first >= 2 && a.tokens[s.first - 1].kind == TokenKind::Possessive {
+            let owner = seen
+                .iter()
+                .find(|o| o.end == s.first - 1 && o.sentence == s.sentence && o.etype == EntityType::Country);
+            if let Some(c) = owner {
+                facts.add(&s.id, RelationType::PartOf, &c.id, 0.6, ev(c));
+            }
+        }
         // `Gleneagles in Perthshire`: a place in another place.
         if s.etype == EntityType::Place && s.end + 1 < a.tokens.len() && a.token_text(s.end) == "in" {
             let container = seen.iter().find(|o| {
@@ -336,18 +348,24 @@ fn appositions_and_context(
         *counts.entry(&s.id).or_default() += 1;
     }
     let total: usize = counts.values().sum();
-    let Some((country, n)) = counts.iter().max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id))) else { return };
-    if *n < 2 || *n * 2 < total {
-        return;
-    }
-    let country = (*country).clone();
+    let dominant = counts
+        .iter()
+        .max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id)))
+        .filter(|(_, n)| **n >= 2 && **n * 2 >= total)
+        .map(|(id, _)| (*id).clone());
+    let countries: Vec<&Seen> = seen.iter().filter(|s| s.etype == EntityType::Country).collect();
     for s in seen.iter().filter(|s| s.etype == EntityType::Person) {
         // Not a shadow minister: the opposition's spokesman serves a party, not the state.
         let office = matches!(&dm.mentions[s.index].kind, MentionKind::Person { title: Some(t), role, .. }
             if matches!(kb.titles[*t].rank, TitleRank::Office | TitleRank::Role) && !role.as_deref().is_some_and(|r| r.starts_with("Shadow")));
         let affiliated = facts.by_key.keys().any(|(src, r, _)| *src == s.id && *r == RelationType::AffiliatedWith);
         if office && !affiliated {
-            facts.add(&s.id, RelationType::AffiliatedWith, &country, 0.5, ev(s));
+            // The country just before in the same sentence (`the United States, where he met
+            // President George W Bush`), else the article's.
+            let near = countries.iter().filter(|c| c.sentence == s.sentence && c.end <= s.first).max_by_key(|c| c.end);
+            if let Some(target) = near.map(|c| c.id.clone()).or_else(|| dominant.clone()) {
+                facts.add(&s.id, RelationType::AffiliatedWith, &target, 0.5, ev(s));
+            }
         }
     }
 }

@@ -84,6 +84,19 @@ fn cases() {
         ),
         ("a city's country, named or not", "Mr Brown chaired a meeting of the Commission for Africa in Cape Town.", &["Cape Town -located_in-> South Africa"], &[]),
         ("place, comma, city", "A service will be held in Westminster Hall, London.", &["Westminster Hall -located_in-> London"], &[]),
+        ("a country's company", "Chavez said that Brazil's oil company Petrobras could join.", &["Petrobras -part_of-> Brazil"], &[]),
+        (
+            "a signing is a meeting",
+            "Argentine President Nestor Kirchner and Venezuelan President Hugo Chavez signed the deal in Buenos Aires on Tuesday.",
+            &["Hugo Chavez -met_with-> Nestor Kirchner", "Nestor Kirchner -affiliated_with-> Argentina", "Buenos Aires -located_in-> Argentina"],
+            &[],
+        ),
+        (
+            "a role before the name it belongs to; the country nearest an unqualified office holder",
+            "Files about the Pakistani president's visit to London were found. They covered Gen Pervez Musharraf's visit. A spokesman said President Musharraf's safety was not compromised. He flew from the United States, where he met President George W Bush.",
+            &["Pervez Musharraf -affiliated_with-> Pakistan", "George W Bush -affiliated_with-> United States"],
+            &["George W Bush -affiliated_with-> Pakistan"],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text, present, absent) in cases {

@@ -165,6 +165,11 @@ impl PersonRegistry {
         if let [key] = local_hits[..] {
             return self.canonical[key].clone();
         }
+        // `Prince Saud` after `Prince Saud Al-Faisal`: a first name, when no surname matches.
+        let by_first: Vec<&(String, String)> = local.iter().filter(|k| k.0 == lower).collect();
+        if let ([], [key]) = (&local_hits[..], &by_first[..]) {
+            return self.canonical[*key].clone();
+        }
         if local_hits.is_empty() {
             if let Some(keys) = self.by_surname.get(&lower) {
                 if keys.len() == 1 {
@@ -274,7 +279,10 @@ fn resolve_doc(
             if let Some(e) = entities.get_mut(&id) {
                 e.add_attribute("title", role.clone().unwrap_or_else(|| kb.titles[*t].canonical.clone()));
             }
-            holders.entry(*t).or_default().entry(id).or_default().insert(q);
+            // A shadow minister does not hold the office the government's minister holds.
+            if !role.as_deref().is_some_and(|r| r.starts_with("Shadow")) {
+                holders.entry(*t).or_default().entry(id).or_default().insert(q);
+            }
         }
     }
     // Role-only mentions: join the named holder of the title, or a role person of their own.
@@ -308,7 +316,35 @@ fn resolve_doc(
                     && ids[*j].is_some()
             })
             .and_then(|(j, _)| ids[j].clone())
-            .filter(|p| !holders.iter().any(|(ht, h)| ht != t && h.contains_key(p)));
+            .filter(|p| !holders.iter().any(|(ht, h)| ht != t && h.contains_key(p)))
+            // Only a qualified role (`the Tory leader`, not `the Queen`) and only for someone with
+            // no title yet.
+            .filter(|p| q.is_some() && entities.get(p).is_none_or(|e| !e.attributes.contains_key("title")));
+        // Several holders (`President Musharraf`, `President Bush`): the one the qualifier names,
+        // else the one named nearest to this mention.
+        let compatible: Vec<&EntityId> = if compatible.len() > 1 {
+            let by_qualifier: Vec<&EntityId> = compatible
+                .iter()
+                .copied()
+                .filter(|id| q.is_some() && holders.get(t).and_then(|h| h.get(*id)).is_some_and(|qs| qs.contains(&q)))
+                .collect();
+            if by_qualifier.len() == 1 {
+                by_qualifier
+            } else {
+                let distance = |id: &EntityId| {
+                    mentions
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| ids[*j].as_ref() == Some(id))
+                        .map(|(_, p)| p.span.start.abs_diff(m.span.start))
+                        .min()
+                        .unwrap_or(usize::MAX)
+                };
+                compatible.iter().copied().min_by_key(|id| (distance(id), (*id).clone())).into_iter().collect()
+            }
+        } else {
+            compatible
+        };
         let id = if let [holder] = compatible[..] {
             let holder = holder.clone();
             touch(entities, &holder, EntityType::Person, "", m, true);
@@ -437,6 +473,11 @@ mod tests {
                 "a definite role right after a named person is that person",
                 &["Michael Howard has denied a split. The Tory leader said it was not easy."],
                 &[("Michael Howard", &["Tory leader"], &["Leader"])],
+            ),
+            (
+                "a first name alone after the full name",
+                &["Foreign Minister Prince Saud Al-Faisal spoke. Prince Saud said more."],
+                &[("Saud Al-Faisal", &["Saud"], &["Foreign Minister", "Prince"])],
             ),
             (
                 "a form of address takes no qualifier",
