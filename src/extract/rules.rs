@@ -215,6 +215,19 @@ pub(super) fn people(x: &mut Extraction) {
         // `spokeswoman for women Sandra Gidley`: a lowercase complement, then the name.
         let mut role_end = role_end;
         let mut role = role;
+        // `Labour MP and former Cabinet minister Jack Cunningham`: two roles, one name after the second.
+        if name.is_none() && name_at == role_end && name_at + 1 < sentence.end && x.tok(name_at) == "and" {
+            let next = x.titles.iter().copied().find(|&(a, _, _)| a > name_at && a <= name_at + 4);
+            if let Some((a, b, _)) = next {
+                let between_ok =
+                    (name_at + 1..a).all(|k| x.a.tokens[k].kind == TokenKind::Word && x.covered[k].is_none());
+                if between_ok {
+                    if let Some(e) = read_name(x, b, sentence.end) {
+                        name = Some((b, e));
+                    }
+                }
+            }
+        }
         // `director general for Europe, Jose Maria Pons`: the same, with the name in apposition.
         if name.is_none() && name_at == role_end && name_at < sentence.end && x.tok(name_at) == "for" {
             for k in name_at + 1..(name_at + 6).min(sentence.end) {
@@ -468,12 +481,21 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
         // `energy firm PDVSA`, `the Mirror newspaper`: a descriptor before or a media noun after
         // an unknown capitalized name.
         for (i, j) in capitalized_runs(x, s) {
-            if x.covered[i..j].iter().any(Option::is_some) || i == range.start && j == range.start + 1 {
+            if x.covered[i..j].iter().any(Option::is_some) {
                 continue;
             }
             let before = if i > range.start { x.tok(i - 1) } else { "" };
             let after = if j < range.end { x.tok(j) } else { "" };
-            let described = is_in(words::ORG_DESCRIPTORS, before) || is_in(words::MEDIA_NOUNS, after);
+            // `Metrovias, the private firm which runs ...`
+            let apposed = after == ","
+                && (j + 2..(j + 6).min(range.end)).any(|k| {
+                    is_in(words::ORG_DESCRIPTORS, x.tok(k))
+                        && (j + 1..k).all(|m| !x.is_cap(m) && x.a.tokens[m].kind == TokenKind::Word)
+                })
+                && matches!(x.tok(j + 1), "the" | "a" | "an");
+            let at_start = i == range.start && j == range.start + 1;
+            let described =
+                (!at_start && (is_in(words::ORG_DESCRIPTORS, before) || is_in(words::MEDIA_NOUNS, after))) || apposed;
             if described && read_name(x, i, j).is_none_or(|e| e < j || j - i == 1) {
                 // The demonym or country before the descriptor owns it (`Venezuelan energy firm`).
                 let mut k = i.saturating_sub(1);
@@ -502,15 +524,18 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
                 continue;
             };
             let etype = x.kb.entries[entry].etype;
-            if x.tok(i) != "summit"
-                || !matches!(etype, EntityType::Place | EntityType::Organization | EntityType::Country)
-            {
+            let noun = x.tok(i);
+            let place_like = matches!(etype, EntityType::Place | EntityType::Country);
+            // `the Brussels summit`, `a NATO summit`, `the Iraq war`.
+            let named = (noun == "summit" && (place_like || etype == EntityType::Organization))
+                || (noun == "war" && place_like);
+            if !named {
                 continue;
             }
             let Some((start, _)) = x.tokens_of(mention.span) else {
                 continue;
             };
-            let name = format!("{} summit", joined(x, start, i));
+            let name = format!("{} {noun}", joined(x, start, i));
             let index = x.mentions.len();
             let span = crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[i].span.end);
             x.mentions.push(Some(Mention {

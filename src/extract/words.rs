@@ -388,8 +388,8 @@ pub const EVENT_SUFFIXES: &[&str] = &[
     "Elections",
 ];
 
-/// Lowercase event nouns that a place or body before them names (`the Brussels summit`).
-pub const EVENT_NOUNS: &[&str] = &["summit", "conference", "forum", "talks", "meeting", "games"];
+/// Lowercase event nouns that a place or body before them names (`the Brussels summit`, `the Iraq war`).
+pub const EVENT_NOUNS: &[&str] = &["summit", "war"];
 
 /// Adjectives that may stand before a role (`a senior official`).
 pub const ROLE_MODIFIERS: &[&str] = &[

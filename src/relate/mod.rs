@@ -57,6 +57,11 @@ const MEETING_WORDS: &[&str] = &[
     "toured",
 ];
 
+/// The most telling meeting word of a sentence: `held talks` are talks.
+fn sentence_kind(a: &AnalyzedDoc, range: std::ops::Range<usize>) -> &'static str {
+    range.map(|k| meeting_kind(&a.token_text(k).to_lowercase())).find(|&k| k != "meeting").unwrap_or("meeting")
+}
+
 /// The kind of event a meeting word names.
 fn meeting_kind(word: &str) -> &'static str {
     match word {
@@ -130,11 +135,7 @@ pub fn relate(docs: &[AnalyzedDoc], resolved: &mut Resolved, kb: &KnowledgeBase)
             })
             .collect();
         let ev = |s: &Seen| evidence(a, &dm.mentions[s.index].span, s.sentence);
-        for country in affiliations_and_hierarchy(a, &dm, &seen, resolved, kb, &mut facts, &ev) {
-            let e = &kb.entries[country];
-            let id = EntityId(e.key.clone());
-            resolved.entities.entry(id.clone()).or_insert_with(|| Entity::new(id, e.etype, e.label.clone()));
-        }
+        affiliations_and_hierarchy(a, &dm, &seen, resolved, kb, &mut facts, &ev);
         appositions_and_context(a, &dm, &seen, kb, resolved, &mut facts, &ev);
         named_events(a, &seen, &mut facts, &ev);
         parties_and_support(a, &seen, &mut facts, &ev);
@@ -152,7 +153,6 @@ fn evidence(a: &AnalyzedDoc, span: &crate::text::Span, sentence: usize) -> Evide
 }
 
 /// `affiliated_with` from qualifiers; `part_of` and `located_in` from the knowledge base and context.
-/// Returns the countries that cities lie in but the text never names, to be added as entities.
 fn affiliations_and_hierarchy(
     a: &AnalyzedDoc,
     dm: &crate::resolve::DocMentions,
@@ -161,8 +161,7 @@ fn affiliations_and_hierarchy(
     kb: &KnowledgeBase,
     facts: &mut Facts,
     ev: &dyn Fn(&Seen) -> Evidence,
-) -> Vec<usize> {
-    let mut implied = Vec::new();
+) {
     let exists = |id: &str| resolved.entities.contains_key(&EntityId(id.to_owned()));
     let country_of_id = |id: &EntityId| -> Option<EntityId> {
         let entry = kb.lookup(&kb_label_of(kb, id)?)?;
@@ -220,14 +219,9 @@ fn affiliations_and_hierarchy(
                 let e = &kb.entries[*entry];
                 let Some(w) = e.within else { continue };
                 let parent = EntityId(kb.entries[w].key.clone());
-                // A city's or a government body's country is part of what it is, named or not
-                // (`Cape Town`, `the State Department`).
-                if matches!(e.kind.as_str(), "city" | "government")
-                    && kb.entries[w].etype == EntityType::Country
-                    && !exists(&parent.0)
-                {
-                    implied.push(w);
-                } else if !exists(&parent.0) {
+                // Only to a country or region the corpus names: the graph holds what the articles
+                // say, so an unnamed country is no entity of its own.
+                if !exists(&parent.0) {
                     continue;
                 }
                 let rtype = match e.etype {
@@ -271,7 +265,6 @@ fn affiliations_and_hierarchy(
             }
         }
     }
-    implied
 }
 
 /// Affiliations the sentence shape implies:
@@ -568,17 +561,17 @@ fn meetings(
             people.clear();
         }
         let target = if people.len() >= 2 {
-            let overlapping =
-                events.iter().position(|e| people.iter().any(|p| e.participants.iter().any(|(q, _)| *q == p.id)));
+            // The same people again, at an event of the same kind (or a plain `meeting`): the same
+            // event. `held talks with Tony Blair` after `Musharraf's visit` is an event of its own.
+            let kind_here = sentence_kind(a, range.clone());
+            let overlapping = events.iter().position(|e| {
+                (kind_here == "meeting" || e.kind == kind_here || e.kind == "meeting")
+                    && people.iter().any(|p| e.participants.iter().any(|(q, _)| *q == p.id))
+            });
             match overlapping {
                 Some(i) => Some(i),
                 None => {
-                    // The most telling meeting word of the sentence: `held talks` are talks.
-                    let kind = range
-                        .clone()
-                        .map(|k| meeting_kind(&a.token_text(k).to_lowercase()))
-                        .find(|&k| k != "meeting")
-                        .unwrap_or("meeting");
+                    let kind = kind_here;
                     events.push(Meeting {
                         participants: Vec::new(),
                         sentences: BTreeSet::new(),

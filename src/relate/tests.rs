@@ -43,7 +43,7 @@ fn cases() {
         (
             "apposition: role at an organization",
             "\"It is patchy,\" said Paul Sheard, economist at Lehman Brothers in Tokyo.",
-            &["Paul Sheard -affiliated_with-> Lehman Brothers", "Tokyo -located_in-> Japan"],
+            &["Paul Sheard -affiliated_with-> Lehman Brothers"],
             &[],
         ),
         (
@@ -74,7 +74,7 @@ fn cases() {
         ("support for", "The secretary reiterated America's support for Azerbaijan's leadership.", &["United States -supports-> Azerbaijan"], &[]),
         (
             "reported by an outlet",
-            "Azerbaijan's Foreign Minister held talks with a senior U.S. State Department official. The talks, highlighted by Apa.az, focused on security.",
+            "Azerbaijan's Foreign Minister held talks with a senior U.S. State Department official. The talks, highlighted by Apa.az, focused on security. Azerbaijan and the United States welcomed it.",
             &[
                 "Talks of Azerbaijan's Foreign Minister and senior U.S. State Department official -reported_by-> Apa.az",
                 "senior U.S. State Department official -affiliated_with-> State Department",
@@ -82,7 +82,12 @@ fn cases() {
             ],
             &[],
         ),
-        ("a city's country, named or not", "Mr Brown chaired a meeting of the Commission for Africa in Cape Town.", &["Cape Town -located_in-> South Africa"], &[]),
+        (
+            "a city's country, only when the corpus names it",
+            "Mr Brown chaired a meeting of the Commission for Africa in Cape Town. Gordon Brown then flew to Ghana.",
+            &[],
+            &["Cape Town -located_in-> South Africa"],
+        ),
         ("place, comma, city", "A service will be held in Westminster Hall, London.", &["Westminster Hall -located_in-> London"], &[]),
         ("a country's company", "Chavez said that Brazil's oil company Petrobras could join.", &["Petrobras -part_of-> Brazil"], &[]),
         (
