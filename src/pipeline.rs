@@ -78,6 +78,112 @@ fn extract_all(
             .chunks(chunk)
             .map(|part| scope.spawn(move || part.iter().map(|a| extract_with(a, kb, ner)).collect::<Vec<_>>()))
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        // A worker's panic is a bug: re-raise it rather than lose its documents silently.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator of hostile article text: names, titles, punctuation,
+    /// quotes, pipes, hyphens, possessives and non-Latin script in random order.
+    fn noise(seed: &mut u64, words: usize) -> String {
+        const PIECES: &[&str] = &[
+            "President",
+            "Mr",
+            "the",
+            "of",
+            "and",
+            "Azerbaijan",
+            "’s",
+            "'s",
+            "U.S.",
+            "-",
+            "–",
+            "|",
+            "(",
+            ")",
+            ",",
+            ".",
+            "\n",
+            "\n\n",
+            "#",
+            "- ",
+            "COP",
+            "29",
+            "COP29",
+            "Secretary of State",
+            "J.",
+            "Blinken",
+            "talks",
+            "met",
+            "in",
+            "Munich",
+            "said",
+            "\"",
+            "“",
+            "Алиев",
+            "for",
+            "the Family",
+            "Minister",
+            "visit",
+            "Apa.az",
+            "2024-02-17",
+            "date",
+            "on Friday",
+            "firm",
+            "newspaper",
+            "(TGWU)",
+            "al",
+            "Al-",
+            "war",
+            "summit",
+            ":",
+            "Labour",
+            "MP",
+            "former",
+            "Shadow",
+            "St",
+            "James",
+            "Palace",
+            "Gen",
+            "...",
+            "…",
+            "\t",
+            "é",
+            "🙂",
+        ];
+        let mut out = String::new();
+        for _ in 0..words {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            out.push_str(PIECES[(*seed % PIECES.len() as u64) as usize]);
+            if *seed % 3 != 0 {
+                out.push(' ');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn hostile_text_never_panics_and_output_is_consistent() {
+        let config = Config::builtin().unwrap();
+        let mut seed = 0x9e37_79b9_7f4a_7c15;
+        for round in 0..40 {
+            let docs: Vec<Document> =
+                (0..5).map(|i| Document::from_text(&format!("d{round}-{i}"), "noise", &noise(&mut seed, 80))).collect();
+            let g = build(docs, &config);
+            for r in g.relations() {
+                assert!(g.entity(r.source.as_str()).is_some() && g.entity(r.target.as_str()).is_some());
+            }
+            for e in g.entities() {
+                for m in &e.mentions {
+                    assert!(m.span.start <= m.span.end);
+                }
+            }
+        }
+    }
 }

@@ -91,10 +91,12 @@ impl<'a, 'd> Extraction<'a, 'd> {
         Some((i, j + 1))
     }
 
-    /// Text of a token.
+    /// Text of a token; empty past the last token, so rules may look ahead without checks.
     pub fn tok(&self, i: usize) -> &'d str {
-        let s = self.a.tokens[i].span;
-        &self.a.doc.text[s.start..s.end]
+        match self.a.tokens.get(i) {
+            Some(t) => &self.a.doc.text[t.span.start..t.span.end],
+            None => "",
+        }
     }
 
     /// Whether token `i` is a capitalized word.

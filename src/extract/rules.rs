@@ -475,6 +475,10 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
             if qualifier.is_none() && etype == EntityType::Organization {
                 qualifier = trailing_country.or_else(|| qualifier_after(x, j, range.end).map(|(m, _)| m));
             }
+            // A lone head noun (`Government`, `Parliament`) names nothing unless something qualifies it.
+            if j - start == 1 && qualifier.is_none() {
+                continue;
+            }
             let name = joined(x, start, j);
             x.add(start, j, MentionKind::Named { etype, name, qualifier });
         }

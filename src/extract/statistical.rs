@@ -49,10 +49,9 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
                 .iter()
                 .flatten()
                 .any(|m| matches!(m.kind, MentionKind::Theme { .. }) && m.span.overlaps(span_bytes));
-            let by_title = x
-                .titles
-                .iter()
-                .any(|&(t0, t1, _)| t0 == j || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of")));
+            let by_title = x.titles.iter().any(|&(t0, t1, _)| {
+                t0 == j || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of")) || (t0 < j && i < t1)
+            });
             if in_theme || by_title || !well_formed(x, i, j) {
                 continue;
             }
@@ -107,8 +106,10 @@ fn well_formed(x: &Extraction, i: usize, j: usize) -> bool {
     if !(i..j).all(inner_ok) || !x.is_cap(i) || !x.is_cap(j - 1) {
         return false;
     }
-    // `ID` (cards), `EU`-like fragments: two letters are too little to be a name the lists missed.
-    if j - i == 1 && x.tok(i).chars().count() <= 2 {
+    // `ID` (cards), `EU`-like fragments: two letters are too little to be a name the lists missed;
+    // a lone head noun (`Commission`, `Cabinet`) is a common noun in capitals.
+    let heads = [words::ORG_SUFFIXES, words::ORG_HEADS, words::EVENT_SUFFIXES, words::PLACE_SUFFIXES];
+    if j - i == 1 && (x.tok(i).chars().count() <= 2 || heads.iter().any(|h| is_in(h, x.tok(i)))) {
         return false;
     }
     let plural_people = ["ans", "ons", "ets", "ites", "ese", "ish", "ics"];

@@ -142,6 +142,9 @@ pub const STOP_CAPS: &[&str] = &[
     "Central",
     "Several",
     "Only",
+    "Christmas",
+    "Easter",
+    "Internet",
 ];
 
 /// Month names, for dates.
@@ -238,6 +241,11 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Forces",
     "League",
     "Premiership",
+    "United",
+    "Rovers",
+    "Athletic",
+    "Wanderers",
+    "Albion",
     "Centre",
     "Center",
     "Executive",

@@ -116,7 +116,11 @@ pub(crate) fn iso_date_prefix(s: &str) -> Option<String> {
 fn find_dateline(text: &str, body_start: usize) -> Option<Dateline> {
     let body = &text[body_start..];
     let line_end = body.find('\n').unwrap_or(body.len());
-    let head = &body[..line_end.min(80)];
+    let mut cut = line_end.min(80);
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &body[..cut];
     let dash_at = head.char_indices().find_map(|(i, c)| {
         let before_space = head[..i].ends_with(' ');
         let after_space = head[i + c.len_utf8()..].starts_with(' ');

@@ -166,10 +166,12 @@ impl<'a> AnalyzedDoc<'a> {
         }
     }
 
-    /// The text of a token.
+    /// The text of a token; empty past the last token.
     pub fn token_text(&self, i: usize) -> &str {
-        let s = self.tokens[i].span;
-        &self.doc.text[s.start..s.end]
+        match self.tokens.get(i) {
+            Some(t) => &self.doc.text[t.span.start..t.span.end],
+            None => "",
+        }
     }
 
     /// The text of a sentence.
