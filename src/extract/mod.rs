@@ -147,15 +147,18 @@ impl<'a, 'd> Extraction<'a, 'd> {
         self.titles.iter().copied().find(|t| t.0 == i)
     }
 
-    fn knowledge_base_names(&mut self) {
+    /// Matches of a scanner over the body, as token ranges (matches not on token boundaries, or
+    /// across sentences, are dropped).
+    fn scan<T>(&self, scanner: impl Fn(&str) -> Vec<(Span, T)>) -> Vec<(usize, usize, T)> {
         let start = self.a.doc.body_start;
-        let text = &self.a.doc.text[start..];
-        let found: Vec<(Span, NameTarget)> = self.kb.find_names(text).collect();
-        for (span, target) in found {
-            let span = Span::new(span.start + start, span.end + start);
-            let Some((i, j)) = self.tokens_of(span) else {
-                continue;
-            };
+        scanner(&self.a.doc.text[start..])
+            .into_iter()
+            .filter_map(|(s, t)| self.tokens_of(Span::new(s.start + start, s.end + start)).map(|(i, j)| (i, j, t)))
+            .collect()
+    }
+
+    fn knowledge_base_names(&mut self) {
+        for (i, j, target) in self.scan(|text| self.kb.find_names(text).collect()) {
             let kind = match target {
                 NameTarget::Entry(entry) => MentionKind::Known { entry },
                 NameTarget::Demonym(country) => MentionKind::Demonym { country },
@@ -194,40 +197,28 @@ impl<'a, 'd> Extraction<'a, 'd> {
     }
 
     fn titles(&mut self) {
-        let start = self.a.doc.body_start;
-        let text = &self.a.doc.text[start..];
-        let found: Vec<(Span, usize)> = self.kb.find_titles(text).collect();
-        for (span, title) in found {
-            let span = Span::new(span.start + start, span.end + start);
-            if let Some((i, j)) = self.tokens_of(span) {
-                // A title that contains a whole name is the title: `Labour Minister` is a portfolio,
-                // not a minister of the Labour Party.
-                let inner: Vec<usize> = self.covered[i..j].iter().flatten().copied().collect();
-                let all_inside = inner.iter().all(|&m| {
-                    self.mentions[m]
-                        .as_ref()
-                        .and_then(|m| self.tokens_of(m.span))
-                        .is_some_and(|(a, b)| a >= i && b <= j && b - a < j - i)
-                });
-                if all_inside {
-                    for m in inner {
-                        self.remove(m);
-                    }
-                    self.titles.push((i, j, title));
+        for (i, j, title) in self.scan(|text| self.kb.find_titles(text).collect()) {
+            // A title that contains a whole name is the title: `Labour Minister` is a portfolio,
+            // not a minister of the Labour Party.
+            let inner: Vec<usize> = self.covered[i..j].iter().flatten().copied().collect();
+            let all_inside = inner.iter().all(|&m| {
+                self.mentions[m]
+                    .as_ref()
+                    .and_then(|m| self.tokens_of(m.span))
+                    .is_some_and(|(a, b)| a >= i && b <= j && b - a < j - i)
+            });
+            if all_inside {
+                for m in inner {
+                    self.remove(m);
                 }
+                self.titles.push((i, j, title));
             }
         }
     }
 
     fn themes(&mut self) {
-        let start = self.a.doc.body_start;
-        let text = &self.a.doc.text[start..];
-        let found: Vec<(Span, usize)> = self.kb.taxonomy.find(text).collect();
-        for (span, concept) in found {
-            let span = Span::new(span.start + start, span.end + start);
-            let Some((i, j)) = self.tokens_of(span) else {
-                continue;
-            };
+        for (i, j, concept) in self.scan(|text| self.kb.taxonomy.find(text).collect()) {
+            let span = Span::new(self.a.tokens[i].span.start, self.a.tokens[j - 1].span.end);
             // A theme phrase inside an organization's name (`Human Rights Watch`) is the name; inside
             // a role (`Trade and Industry Secretary`) it is the role.
             let inside_name = self.covered[i..j].iter().flatten().any(|&m| {

@@ -242,26 +242,21 @@ fn affiliations_and_hierarchy(
                 facts.add(&s.id, RelationType::PartOf, &c.id, 0.6, ev(c));
             }
         }
-        // `Gleneagles in Perthshire`: a place in another place.
-        if s.etype == EntityType::Place && s.end + 1 < a.tokens.len() && a.token_text(s.end) == "in" {
+        // `Westminster Hall, London`, `Gleneagles in Perthshire`: a place, then the place or
+        // country it lies in.
+        let confidence = match a.token_text(s.end) {
+            "," => 0.8,
+            "in" => 0.6,
+            _ => 0.0,
+        };
+        if s.etype == EntityType::Place && confidence > 0.0 {
             let container = seen.iter().find(|o| {
                 o.first == s.end + 1
                     && o.sentence == s.sentence
                     && matches!(o.etype, EntityType::Place | EntityType::Country)
             });
             if let Some(c) = container {
-                facts.add(&s.id, RelationType::LocatedIn, &c.id, 0.6, ev(c));
-            }
-        }
-        // `Westminster Hall, London`: a place, a comma, the place or country it lies in.
-        if matches!(s.etype, EntityType::Place) && s.end + 1 < a.tokens.len() && a.token_text(s.end) == "," {
-            let container = seen.iter().find(|o| {
-                o.first == s.end + 1
-                    && o.sentence == s.sentence
-                    && matches!(o.etype, EntityType::Place | EntityType::Country)
-            });
-            if let Some(c) = container {
-                facts.add(&s.id, RelationType::LocatedIn, &c.id, 0.8, ev(c));
+                facts.add(&s.id, RelationType::LocatedIn, &c.id, confidence, ev(c));
             }
         }
     }
