@@ -175,6 +175,9 @@ impl<'a, 'd> Extraction<'a, 'd> {
             if !matches!(e.etype, crate::schema::EntityType::Country | crate::schema::EntityType::Place) {
                 continue;
             }
+            if !words::is_in(words::NAME_LIKE_PLACES, self.a.doc.slice(span)) {
+                continue;
+            }
             let Some((i, j)) = self.tokens_of(span) else {
                 continue;
             };
@@ -188,7 +191,11 @@ impl<'a, 'd> Extraction<'a, 'd> {
                     && !words::is_in(words::STOP_CAPS, self.tok(k))
                     && self.kb.find_titles(self.tok(k)).next().is_none_or(|(s, _)| s.len() != self.tok(k).len())
             };
-            let glued_after = j < sentence.end && unknown_cap(j);
+            // Not after a preposition (`Minister of the Republic of Azerbaijan Jeyhun Bayramov`),
+            // and a name of several words is whole already.
+            let after_preposition = i > sentence.start
+                && matches!(self.tok(i - 1), "of" | "the" | "in" | "from" | "to" | "at" | "with" | "by" | "for");
+            let glued_after = j < sentence.end && j - i == 1 && !after_preposition && unknown_cap(j);
             let glued_before = i > sentence.start && unknown_cap(i - 1);
             if glued_after || glued_before {
                 self.remove(m);

@@ -172,7 +172,12 @@ fn portfolio_after(x: &Extraction, j: usize, sentence_end: usize) -> Option<usiz
     {
         k += 1;
     }
-    (k > start).then_some(k)
+    // `for European and Eurasian Affairs James O'Brien`: the run ends with the holder's name.
+    // The name is taken as short as it can be: two tokens, else three (`James O'Brien`).
+    let ends_name = |p: usize| read_name(x, p, sentence_end) == Some(k);
+    let name_start = [2, 3].into_iter().filter_map(|n| k.checked_sub(n)).find(|&p| p > start && ends_name(p));
+    let end = name_start.unwrap_or(k);
+    (end > start).then_some(end)
 }
 
 /// People from titles, honorifics and verbs of speech.

@@ -147,6 +147,53 @@ pub const STOP_CAPS: &[&str] = &[
     "Internet",
 ];
 
+/// Country and city names that are also given names or surnames (`Michael Jordan`, `Victoria
+/// Beckham`): next to an unknown capitalized word they are part of a person's name.
+pub const NAME_LIKE_PLACES: &[&str] = &[
+    "Jordan",
+    "Georgia",
+    "Chad",
+    "Victoria",
+    "Paris",
+    "Sydney",
+    "Florence",
+    "Austin",
+    "Chelsea",
+    "Lincoln",
+    "Washington",
+    "Israel",
+    "Kingston",
+    "Hamilton",
+    "Lima",
+    "Sofia",
+    "Santiago",
+    "Dallas",
+    "Houston",
+    "Nancy",
+    "Orlando",
+    "Phoenix",
+    "Troy",
+    "Jackson",
+    "Charlotte",
+    "Kent",
+    "Man",
+    "Regina",
+    "Salvador",
+    "Valencia",
+    "Ireland",
+    "England",
+    "Brazil",
+    "China",
+    "India",
+    "Guinea",
+    "Niger",
+    "Mali",
+    "Peru",
+    "Cuba",
+    "Wales",
+    "Scotland",
+];
+
 /// Month names, for dates.
 pub const MONTHS: &[&str] = &[
     "january",

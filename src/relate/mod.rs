@@ -50,6 +50,9 @@ const MEETING_WORDS: &[&str] = &[
     "held",
     "signed",
     "signing",
+    "received",
+    "receives",
+    "hosted",
     "visits",
     "visiting",
     "trip",
@@ -519,6 +522,7 @@ struct Meeting {
     participants: Vec<(EntityId, Evidence)>,
     sentences: BTreeSet<usize>,
     location: Option<(EntityId, Evidence)>,
+    host: Option<(EntityId, Evidence)>,
     date: Option<String>,
     kind: &'static str,
 }
@@ -571,6 +575,7 @@ fn meetings(
                         participants: Vec::new(),
                         sentences: BTreeSet::new(),
                         location: None,
+                        host: None,
                         date: None,
                         kind,
                     });
@@ -590,6 +595,7 @@ fn meetings(
                         participants: vec![(person.clone(), ev(people[0]))],
                         sentences: BTreeSet::new(),
                         location: None,
+                        host: None,
                         date: None,
                         kind: "visit",
                     });
@@ -609,6 +615,20 @@ fn meetings(
             for p in &people {
                 if !e.participants.iter().any(|(q, _)| *q == p.id) {
                     e.participants.push((p.id.clone(), ev(p)));
+                }
+            }
+        }
+        // Host: `The meeting, hosted by Kazakhstan's Foreign Minister Murat Nurtleu`.
+        if e.host.is_none() {
+            let hosted = range.clone().find(|&k| a.token_text(k) == "hosted" && a.token_text(k + 1) == "by");
+            if let Some(k) = hosted {
+                let after: Vec<&Seen> =
+                    seen.iter().filter(|x| x.sentence == s && x.first >= k + 2 && x.first <= k + 6).collect();
+                let host = after.iter().find(|x| x.etype == EntityType::Person).or_else(|| {
+                    after.iter().find(|x| matches!(x.etype, EntityType::Country | EntityType::Organization))
+                });
+                if let Some(h) = host {
+                    e.host = Some((h.id.clone(), ev(h)));
                 }
             }
         }
@@ -711,6 +731,9 @@ fn meetings(
         if let Some((l, lev)) = &e.location {
             facts.add(&id, RelationType::Location, l, 0.75, lev.clone());
         }
+        if let Some((h, hev)) = &e.host {
+            facts.add(&id, RelationType::Host, h, 0.7, hev.clone());
+        }
         // Topics: themes of the meeting's sentences and of the sentences naming a participant,
         // and the article's recurring themes.
         let participant_sentences: BTreeSet<usize> =
@@ -755,7 +778,12 @@ fn reporting_sources(a: &AnalyzedDoc, seen: &[Seen], resolved: &Resolved) -> Vec
         };
         let prev = word(s.first.checked_sub(1));
         let prev2 = word(s.first.checked_sub(2));
-        let next = word(Some(s.end));
+        // `the Ministry of Foreign Affairs of Azerbaijan reported`: past the body's `of Country`.
+        let after_of = seen
+            .iter()
+            .find(|o| word(Some(s.end)) == "of" && o.first == s.end + 1 && o.sentence == s.sentence)
+            .map_or(s.end, |o| o.end);
+        let next = word(Some(after_of));
         let credited = prev == "by"
             && matches!(prev2.as_str(), "reported" | "highlighted" | "cited" | "quoted" | "published" | "carried")
             || (prev == "to" && prev2 == "according")

@@ -89,6 +89,31 @@ fn cases() {
             &["Cape Town -located_in-> South Africa"],
         ),
         ("place, comma, city", "A service will be held in Westminster Hall, London.", &["Westminster Hall -located_in-> London"], &[]),
+        (
+            "an official name of the country before the name; a counterpart; a host",
+            "Minister of Foreign Affairs of the Republic of Azerbaijan Jeyhun Bayramov met with his Armenian counterpart Ararat Mirzoyan in Almaty. The meeting, hosted by Kazakhstan's Foreign Minister Murat Nurtleu, focused on the draft peace treaty.",
+            &[
+                "Jeyhun Bayramov -affiliated_with-> Azerbaijan",
+                "Ararat Mirzoyan -affiliated_with-> Armenia",
+                "Ararat Mirzoyan -met_with-> Jeyhun Bayramov",
+                "Meeting of Jeyhun Bayramov and Ararat Mirzoyan in Almaty -host-> Murat Nurtleu",
+                "Meeting of Jeyhun Bayramov and Ararat Mirzoyan in Almaty -topic-> Peace agreement",
+                "Murat Nurtleu -affiliated_with-> Kazakhstan",
+            ],
+            &[],
+        ),
+        (
+            "received is a meeting",
+            "President Ilham Aliyev received Kazakh President Kassym-Jomart Tokayev in Baku.",
+            &["Ilham Aliyev -met_with-> Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev -affiliated_with-> Kazakhstan"],
+            &[],
+        ),
+        (
+            "a portfolio that ends in the holder's name",
+            "U.S. Assistant Secretary of State for European and Eurasian Affairs James O'Brien welcomed the talks.",
+            &["James O'Brien -affiliated_with-> United States"],
+            &[],
+        ),
         ("a country's company", "Chavez said that Brazil's oil company Petrobras could join.", &["Petrobras -part_of-> Brazil"], &[]),
         (
             "a signing is a meeting",
