@@ -432,6 +432,7 @@ pub const EVENT_SUFFIXES: &[&str] = &[
     "Tournament",
     "Open",
     "Marathon",
+    "Show",
     "Agreement",
     "Accord",
     "Accords",
