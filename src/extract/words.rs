@@ -288,6 +288,7 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Forces",
     "League",
     "Premiership",
+    "Presidency",
     "United",
     "Rovers",
     "Athletic",
@@ -409,6 +410,7 @@ pub const GOVERNMENT_SUFFIXES: &[&str] = &[
     "Forces",
     "Guard",
     "Office",
+    "Presidency",
 ];
 
 /// Head nouns that make a capitalized phrase an event (`... Summit`, `... Conference`).

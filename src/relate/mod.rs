@@ -563,9 +563,13 @@ fn meetings(
             // The same people again, at an event of the same kind (or a plain `meeting`): the same
             // event. `held talks with Tony Blair` after `Musharraf's visit` is an event of its own.
             let kind_here = sentence_kind(a, range.clone());
+            // The same people again (`The Munich meeting between Blinken and Aliyev`), or some of
+            // them at an event of the same kind: the same event. `Fidan also met Pedersen` after
+            // Stoltenberg's visit to Fidan is an event of its own.
+            let known = |e: &Meeting, p: &&Seen| e.participants.iter().any(|(q, _)| *q == p.id);
             let overlapping = events.iter().position(|e| {
-                (kind_here == "meeting" || e.kind == kind_here || e.kind == "meeting")
-                    && people.iter().any(|p| e.participants.iter().any(|(q, _)| *q == p.id))
+                people.iter().all(|p| known(e, p))
+                    || ((e.kind == kind_here || e.kind == "meeting") && people.iter().any(|p| known(e, p)))
             });
             match overlapping {
                 Some(i) => Some(i),
@@ -787,7 +791,8 @@ fn reporting_sources(a: &AnalyzedDoc, seen: &[Seen], resolved: &Resolved) -> Vec
         let credited = prev == "by"
             && matches!(prev2.as_str(), "reported" | "highlighted" | "cited" | "quoted" | "published" | "carried")
             || (prev == "to" && prev2 == "according")
-            || matches!(next.as_str(), "reported" | "reports" | "reporter" | "correspondent");
+            || matches!(next.as_str(), "reported" | "reports" | "reporter" | "correspondent" | "announced")
+            || (next == "said" && word(Some(after_of + 1)) == "in" && word(Some(after_of + 3)) == "statement");
         let is_outlet = resolved.entities.get(&s.id).is_some_and(|_| true);
         if (in_dateline || credited) && is_outlet && !out.iter().any(|(id, _)| *id == s.id) {
             out.push((s.id.clone(), evidence(a, &a.tokens[s.first].span, s.sentence)));

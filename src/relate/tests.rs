@@ -114,6 +114,18 @@ fn cases() {
             &["James O'Brien -affiliated_with-> United States"],
             &[],
         ),
+        (
+            "a new person at a meeting of another kind is another event; a statement's author",
+            "Turkish President Recep Tayyip Erdogan held a phone call with Russian President Vladimir Putin, the Turkish Presidency said in a statement. NATO Secretary General Jens Stoltenberg will visit Ankara for talks with Foreign Minister Hakan Fidan. Fidan also met the UN special envoy for Syria, Geir Pedersen, in Geneva.",
+            &[
+                "Call of Recep Tayyip Erdogan and Vladimir Putin -reported_by-> Turkey's Presidency",
+                "Visit of Jens Stoltenberg and Hakan Fidan in Ankara -participant-> Hakan Fidan",
+                "Meeting of Hakan Fidan and Geir Pedersen in Geneva -participant-> Geir Pedersen",
+                "Geir Pedersen -affiliated_with-> United Nations",
+                "Jens Stoltenberg -affiliated_with-> North Atlantic Treaty Organization",
+            ],
+            &["Visit of Jens Stoltenberg and Hakan Fidan in Ankara -participant-> Geir Pedersen"],
+        ),
         ("a country's company", "Chavez said that Brazil's oil company Petrobras could join.", &["Petrobras -part_of-> Brazil"], &[]),
         (
             "a signing is a meeting",

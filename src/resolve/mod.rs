@@ -42,6 +42,10 @@ pub struct Resolved {
 /// Words of generic government bodies, which need a country to identify them.
 const GENERIC_BODY_WORDS: &[&str] = &[
     "foreign",
+    "presidency",
+    "presidential",
+    "administration",
+    "work",
     "defence",
     "defense",
     "interior",
