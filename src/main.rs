@@ -23,7 +23,8 @@ enum Command {
         /// Output folder (files are named graph.<format>).
         #[arg(long, short)]
         out: PathBuf,
-        /// Comma-separated formats: ttl, nt, nq, dot, json, svg. Default: all (svg when Graphviz is installed).
+        /// Comma-separated formats: ttl, nt, nq, dot, json, svg. Default: all (svg when Graphviz is installed
+        /// and the graph has at most 1,500 entities).
         #[arg(long, short)]
         format: Option<String>,
         /// Base IRI of entities, documents and evidence.
@@ -76,6 +77,9 @@ enum NerCommand {
     },
 }
 
+/// The largest graph rendered to SVG when `--format` is not given.
+const SVG_DEFAULT_MAX_ENTITIES: usize = 1500;
+
 fn main() {
     if let Err(e) = run() {
         if e.chain()
@@ -120,7 +124,8 @@ fn run() -> Result<()> {
             Ok(())
         }
         Command::Build { inputs, out, format, base_iri, taxonomy, threads, no_ner } => {
-            let formats = match format {
+            let defaulted = format.is_none();
+            let mut formats = match format {
                 Some(list) => list
                     .split(',')
                     .filter(|s| !s.trim().is_empty())
@@ -157,6 +162,15 @@ fn run() -> Result<()> {
             }
             let n_docs = ingested.documents.len();
             let graph = newsgraph::build(ingested.documents, &config);
+            // Laying out a large graph takes Graphviz minutes: by default SVG is for graphs a person
+            // can read; `--format svg` still asks for it whatever the size.
+            if defaulted && graph.entity_count() > SVG_DEFAULT_MAX_ENTITIES {
+                formats.retain(|&f| f != Format::Svg);
+                eprintln!(
+                    "newsgraph: {} entities: no SVG by default above {SVG_DEFAULT_MAX_ENTITIES} (ask --format svg for one)",
+                    graph.entity_count()
+                );
+            }
             let written = write_files(&graph, &formats, &ExportOptions { base_iri }, &out)
                 .with_context(|| format!("writing to {}", out.display()))?;
             eprintln!(

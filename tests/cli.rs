@@ -173,3 +173,34 @@ fn base_iri_sets_every_entity_iri() {
     assert!(nt.contains("<http://example.org/kg/person/antony-j-blinken>"));
     assert!(!nt.contains("newsgraph.dev/id/"));
 }
+
+#[test]
+fn large_graphs_get_no_svg_unless_asked() {
+    if !tool("dot", "-V") {
+        return;
+    }
+    let dir = tempdir();
+    let feed = dir.path().join("people.jsonl");
+    let syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "za", "be", "do", "fu", "gi", "ha", "jo", "pe"];
+    let mut lines = String::new();
+    for i in 0..1600 {
+        let s = |k: usize| syllables[(i / 16usize.pow(k as u32)) % 16];
+        let first = format!("{}{}", s(0), s(1)).to_uppercase()[..1].to_owned() + &format!("{}{}", s(0), s(1))[1..];
+        let last = format!("{}{}{}", s(2), s(0), s(1)).to_uppercase()[..1].to_owned()
+            + &format!("{}{}{}", s(2), s(0), s(1))[1..];
+        lines.push_str(
+            &serde_json::json!({ "id": format!("p{i}"), "text": format!("Mr {first} {last} said hello.") }).to_string(),
+        );
+        lines.push('\n');
+    }
+    std::fs::write(&feed, lines).unwrap();
+    let out = dir.path().join("out");
+    let run = newsgraph(&["build", feed.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    ok(&run);
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("no SVG by default"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(out.join("graph.dot").exists() && !out.join("graph.svg").exists());
+}
