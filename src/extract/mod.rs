@@ -228,11 +228,14 @@ impl<'a, 'd> Extraction<'a, 'd> {
             let span = Span::new(self.a.tokens[i].span.start, self.a.tokens[j - 1].span.end);
             // A theme phrase inside an organization's name (`Human Rights Watch`) is the name; inside
             // a role (`Trade and Industry Secretary`) it is the role.
-            let inside_name = self.covered[i..j].iter().flatten().any(|&m| {
-                matches!(
-                    self.mentions[m].as_ref().map(|m| &m.kind),
-                    Some(MentionKind::Known { .. } | MentionKind::Named { .. } | MentionKind::Person { .. })
-                )
+            // (Every word of it inside: `EU candidate status` is still about EU enlargement.)
+            let inside_name = self.covered[i..j].iter().all(|c| {
+                c.is_some_and(|m| {
+                    matches!(
+                        self.mentions[m].as_ref().map(|m| &m.kind),
+                        Some(MentionKind::Known { .. } | MentionKind::Named { .. } | MentionKind::Person { .. })
+                    )
+                })
             });
             // In prose, a capitalized phrase glued to other capitalized words is part of a name
             // (`World War I`, `Migration Watch`), not the theme.
