@@ -673,7 +673,7 @@ fn meetings(
     for t in &themes {
         *theme_count.entry(&t.id).or_default() += 1;
     }
-    let sources = reporting_sources(a, seen, resolved);
+    let sources = reporting_sources(a, seen);
     for (n, e) in events.into_iter().enumerate() {
         if e.participants.len() < 2 && !(e.kind == "visit" && e.participants.len() == 1) {
             continue;
@@ -703,13 +703,6 @@ fn meetings(
                 l.push_str(&format!(" ({d})"));
             }
             l
-        };
-        let first_sentence = e.sentences.iter().next().copied().unwrap_or(0);
-        let trigger_ev = Evidence {
-            doc: a.doc.id.clone(),
-            sentence: first_sentence,
-            span: a.sentences[first_sentence].span,
-            text: a.sentence_text(first_sentence).to_owned(),
         };
         let entity =
             resolved.entities.entry(id.clone()).or_insert_with(|| Entity::new(id.clone(), EntityType::Event, label));
@@ -761,7 +754,6 @@ fn meetings(
         for (src, sev) in &sources {
             facts.add(&id, RelationType::ReportedBy, src, 0.7, sev.clone());
         }
-        let _ = trigger_ev;
     }
 }
 
@@ -772,7 +764,7 @@ fn capitalize(s: &str) -> String {
 
 /// Outlets the article credits: the dateline's agency, or an organization after `by`, `to`,
 /// `according to` or before `reported`/`reports`.
-fn reporting_sources(a: &AnalyzedDoc, seen: &[Seen], resolved: &Resolved) -> Vec<(EntityId, Evidence)> {
+fn reporting_sources(a: &AnalyzedDoc, seen: &[Seen]) -> Vec<(EntityId, Evidence)> {
     let mut out: Vec<(EntityId, Evidence)> = Vec::new();
     for s in seen.iter().filter(|s| s.etype == EntityType::Organization) {
         let in_dateline =
@@ -793,9 +785,10 @@ fn reporting_sources(a: &AnalyzedDoc, seen: &[Seen], resolved: &Resolved) -> Vec
             || (prev == "to" && prev2 == "according")
             || matches!(next.as_str(), "reported" | "reports" | "reporter" | "correspondent" | "announced")
             || (next == "said" && word(Some(after_of + 1)) == "in" && word(Some(after_of + 3)) == "statement");
-        let is_outlet = resolved.entities.get(&s.id).is_some_and(|_| true);
-        if (in_dateline || credited) && is_outlet && !out.iter().any(|(id, _)| *id == s.id) {
-            out.push((s.id.clone(), evidence(a, &a.tokens[s.first].span, s.sentence)));
+        if (in_dateline || credited) && !out.iter().any(|(id, _)| *id == s.id) {
+            let span =
+                crate::text::Span::new(a.tokens[s.first].span.start, a.tokens[s.end.max(s.first + 1) - 1].span.end);
+            out.push((s.id.clone(), evidence(a, &span, s.sentence)));
         }
     }
     out
