@@ -52,6 +52,7 @@ impl Document {
     /// ```
     pub fn from_text(id: &str, source: &str, text: &str) -> Document {
         let (date, body_start) = leading_date(text);
+        let date = date.or_else(|| date_line(text, body_start));
         let dateline = find_dateline(text, body_start);
         let title = find_title(text, body_start);
         Document {
@@ -92,6 +93,25 @@ fn leading_date(text: &str) -> (Option<String>, usize) {
         }
         None => (None, 0),
     }
+}
+
+/// A short line among the first few that gives a full date (`*Baku, 12 March 2024*`,
+/// `February 17, 2024`): the publication date.
+fn date_line(text: &str, body_start: usize) -> Option<String> {
+    let lines = text[body_start..].lines().map(str::trim).filter(|l| !l.is_empty()).take(4);
+    for line in lines.filter(|l| l.chars().count() <= 60) {
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '*' | '_' | '|'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has_year = words.iter().any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)));
+        if has_year {
+            if let Some(date) = crate::relate::date_in(&words, None) {
+                return Some(date);
+            }
+        }
+    }
+    None
 }
 
 /// `Some("YYYY-MM-DD")` when `s` starts with a valid ISO calendar date.
@@ -177,6 +197,12 @@ mod tests {
             ("date 2024-02-30 bad day", None, "date 2024-02-30 bad day"),
             ("dated 2024-02-17", None, "dated 2024-02-17"),
             ("Headline\n\nBody", None, "Headline\n\nBody"),
+            (
+                "# Title\n\n*Baku, 12 March 2024*\n\nText.",
+                Some("2024-03-12"),
+                "# Title\n\n*Baku, 12 March 2024*\n\nText.",
+            ),
+            ("Title\n\nFebruary 17, 2024\n\nText.", Some("2024-02-17"), "Title\n\nFebruary 17, 2024\n\nText."),
         ] {
             let d = Document::from_text("x", "t", text);
             assert_eq!(d.date.as_deref(), date, "{text}");

@@ -56,7 +56,8 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
     let char_at = |i: usize| bytes.get(i..).and_then(|s| s.chars().next());
     while let Some(c) = char_at(i) {
         let len = c.len_utf8();
-        if c.is_whitespace() {
+        // Markdown emphasis (`**Antonio Tajani**`) is layout, not text.
+        if c.is_whitespace() || c == '*' {
             i += len;
             continue;
         }
@@ -152,6 +153,7 @@ mod tests {
             ("sentence stop", "Baku. The", &["Baku", ".", "The"]),
             ("non-latin", "Алиев встретился", &["Алиев", "встретился"]),
             ("cop", "COP29 in Baku", &["COP29", "in", "Baku"]),
+            ("markdown emphasis", "**Antonio Tajani** said", &["Antonio", "Tajani", "said"]),
         ];
         for (name, text, want) in cases {
             assert_eq!(words(text), *want, "{name}");
