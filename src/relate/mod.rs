@@ -52,6 +52,12 @@ const MEETING_WORDS: &[&str] = &[
     "signing",
     "received",
     "receives",
+    "phoned",
+    "telephoned",
+    "arrived",
+    "arrives",
+    "travelled",
+    "traveled",
     "hosted",
     "visits",
     "visiting",
@@ -71,15 +77,28 @@ fn meeting_kind(word: &str) -> &'static str {
         "summit" => "summit",
         "talks" | "negotiations" | "consultations" | "discussion" | "discussions" | "dialogue" | "conversation"
         | "exchange" => "talks",
-        "visit" | "visited" | "visits" | "visiting" | "trip" | "tour" | "toured" => "visit",
-        "call" => "call",
+        "visit" | "visited" | "visits" | "visiting" | "trip" | "tour" | "toured" | "arrived" | "arrives"
+        | "travelled" | "traveled" => "visit",
+        "call" | "phoned" | "telephoned" => "call",
         "signed" | "signing" => "signing",
         _ => "meeting",
     }
 }
 
 /// Words of a visit: one person and a place are enough.
-const VISIT_WORDS: &[&str] = &["visit", "visits", "visited", "visiting", "trip", "tour", "toured"];
+const VISIT_WORDS: &[&str] = &[
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "trip",
+    "tour",
+    "toured",
+    "arrived",
+    "arrives",
+    "travelled",
+    "traveled",
+];
 
 /// Words that, before a meeting word, refer back to a meeting already told of.
 const ANAPHORA: &[&str] = &["the", "this", "their", "these", "that", "such"];
@@ -551,6 +570,25 @@ fn meetings(
         }
         let anaphoric = trigger > range.start && ANAPHORA.contains(&a.token_text(trigger - 1).to_lowercase().as_str())
             || (trigger > range.start + 1 && ANAPHORA.contains(&a.token_text(trigger - 2).to_lowercase().as_str()));
+        // `Azerbaijan and Armenia held talks`, `talks between Azerbaijan and Armenia`: with no person
+        // in sight, the two actors take part.
+        if people.is_empty() && events.is_empty() {
+            let actor = |k: usize| {
+                seen.iter().find(|x| {
+                    x.sentence == s && x.first == k && matches!(x.etype, EntityType::Country | EntityType::Organization)
+                })
+            };
+            let pair = |k: usize| -> Option<(&Seen, &Seen)> {
+                let first = actor(k)?;
+                (a.token_text(first.end) == "and").then_some(())?;
+                Some((first, actor(first.end + 1)?))
+            };
+            let between = (a.token_text(trigger + 1) == "between").then(|| pair(trigger + 2)).flatten();
+            let subjects = pair(range.start).filter(|(_, b)| trigger >= b.end && trigger - b.end <= 3);
+            if let Some((x, y)) = between.or(subjects) {
+                people = vec![x, y];
+            }
+        }
         // `The trip follows claims of infighting between Mr Brown and Tony Blair`: people in a
         // sentence that only refers back to a meeting join it only right after the meeting word
         // (`the meeting between A and B`).
@@ -586,7 +624,11 @@ fn meetings(
                     Some(events.len() - 1)
                 }
             }
-        } else if people.len() == 1 && VISIT_WORDS.contains(&a.token_text(trigger).to_lowercase().as_str()) {
+        } else if people.len() == 1
+            && people[0].end <= trigger
+            && VISIT_WORDS.contains(&a.token_text(trigger).to_lowercase().as_str())
+        {
+            // (The visitor is the subject, before the verb: not `he met President Bush` after it.)
             // `X visited Kenya`: a visit needs one person and the place visited.
             let person = &people[0].id;
             let place_after = seen.iter().any(|x| {
@@ -651,7 +693,10 @@ fn meetings(
                 .filter(|x| x.sentence == s && matches!(x.etype, EntityType::Place | EntityType::Country))
                 .find(|x| {
                     let preposition = x.first > range.start && matches!(a.token_text(x.first - 1), "in" | "at");
-                    let before_trigger = x.end == trigger;
+                    // `the Munich meeting`: a determiner, the place, the meeting word.
+                    let before_trigger = x.end == trigger
+                        && x.first > range.start
+                        && matches!(a.token_text(x.first - 1).to_lowercase().as_str(), "the" | "a" | "this" | "that");
                     preposition || before_trigger
                 });
             if let Some(p) = place {
@@ -720,9 +765,12 @@ fn meetings(
         for (p, pev) in &e.participants {
             facts.add(&id, RelationType::Participant, p, 0.8, pev.clone());
         }
+        let person = |id: &EntityId| resolved.entities.get(id).is_some_and(|x| x.etype == EntityType::Person);
         for (i, (p, pev)) in e.participants.iter().enumerate() {
             for (q, _) in &e.participants[i + 1..] {
-                facts.add(p, RelationType::MetWith, q, 0.75, pev.clone());
+                if person(p) && person(q) {
+                    facts.add(p, RelationType::MetWith, q, 0.75, pev.clone());
+                }
             }
         }
         if let Some((l, lev)) = &e.location {

@@ -126,6 +126,18 @@ fn cases() {
             ],
             &["Visit of Jens Stoltenberg and Hakan Fidan in Ankara -participant-> Geir Pedersen"],
         ),
+        (
+            "countries as participants when no person is named",
+            "Azerbaijan and Armenia held talks in Almaty on the peace treaty.",
+            &["Talks of Azerbaijan and Armenia in Almaty -participant-> Azerbaijan", "Talks of Azerbaijan and Armenia in Almaty -location-> Almaty"],
+            &["Azerbaijan -met_with-> Armenia"],
+        ),
+        (
+            "an arrival is a visit; a person after the verb is not the visitor",
+            "Foreign Minister Jeyhun Bayramov arrived in Berlin on Monday. He arrived in Britain after flying from the United States, where he met President George W Bush.",
+            &["Visit of Jeyhun Bayramov in Berlin -participant-> Jeyhun Bayramov"],
+            &["Visit of George W Bush in United Kingdom -participant-> George W Bush"],
+        ),
         ("a country's company", "Chavez said that Brazil's oil company Petrobras could join.", &["Petrobras -part_of-> Brazil"], &[]),
         (
             "a signing is a meeting",
