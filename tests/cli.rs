@@ -159,16 +159,7 @@ fn a_users_taxonomy_replaces_the_builtin_one() {
 #[test]
 fn base_iri_sets_every_entity_iri() {
     let out = tempdir();
-    ok(&newsgraph(&[
-        "build",
-        "examples/articles",
-        "--out",
-        out.path().to_str().unwrap(),
-        "--format",
-        "nt",
-        "--base-iri",
-        "http://example.org/kg/",
-    ]));
+    build_examples(out.path(), &["--format", "nt", "--base-iri", "http://example.org/kg/"]);
     let nt = read(&out.path().join("graph.nt"));
     assert!(nt.contains("<http://example.org/kg/person/antony-j-blinken>"));
     assert!(!nt.contains("newsgraph.dev/id/"));

@@ -8,14 +8,7 @@ use common::*;
 #[test]
 fn exports_are_up_to_date() {
     let fresh = tempdir();
-    ok(&newsgraph(&[
-        "build",
-        "examples/articles",
-        "--out",
-        fresh.path().to_str().unwrap(),
-        "--format",
-        "ttl,nt,nq,dot,json",
-    ]));
+    build_examples(fresh.path(), &["--format", "ttl,nt,nq,dot,json"]);
     for f in ["graph.ttl", "graph.nt", "graph.nq", "graph.dot", "graph.json"] {
         let committed = root().join("exports").join(f);
         let want = read(&fresh.path().join(f));

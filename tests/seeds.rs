@@ -13,10 +13,17 @@ struct Graph {
 
 impl Graph {
     fn build(dir: &std::path::Path, formats: &str) -> Graph {
-        let out = newsgraph(&["build", "examples/articles", "--out", dir.to_str().unwrap(), "--format", formats]);
-        ok(&out);
+        build_examples(dir, &["--format", formats]);
         let json = serde_json::from_str(&read(&dir.join("graph.json"))).unwrap();
         Graph { json }
+    }
+
+    /// The events that have `participant` among their participants.
+    fn events_with(&self, participant: &str) -> Vec<&Value> {
+        self.entities()
+            .iter()
+            .filter(|e| e["type"] == "Event" && self.has(e["id"].as_str().unwrap(), "participant", participant))
+            .collect()
     }
 
     fn entities(&self) -> &Vec<Value> {
@@ -62,11 +69,7 @@ fn seed_facts() {
 
     // The Munich meeting: participants, place, date.
     let munich = g.id_of("Munich");
-    let meetings: Vec<&Value> = g
-        .entities()
-        .iter()
-        .filter(|e| e["type"] == "Event" && g.targets(e["id"].as_str().unwrap(), "participant").contains(&blinken))
-        .collect();
+    let meetings = g.events_with(&blinken);
     assert_eq!(meetings.len(), 1);
     let meeting = meetings[0]["id"].as_str().unwrap();
     assert_eq!(g.targets(meeting, "participant"), BTreeSet::from([blinken.clone(), aliyev.clone()]));
@@ -92,17 +95,12 @@ fn seed_facts() {
     assert!(g.has(&fm, "affiliated_with", &az));
     assert!(g.has(&official, "affiliated_with", &state));
     assert!(g.has(&state, "part_of", &us));
-    let talks: Vec<String> = g
-        .entities()
-        .iter()
-        .filter(|e| g.has(e["id"].as_str().unwrap(), "participant", &fm))
-        .map(|e| e["id"].as_str().unwrap().to_owned())
-        .collect();
+    let talks: Vec<&str> = g.events_with(&fm).iter().map(|e| e["id"].as_str().unwrap()).collect();
     assert_eq!(talks.len(), 1);
-    assert!(g.has(&talks[0], "participant", &official));
-    assert!(g.has(&talks[0], "reported_by", &g.id_of("Apa.az")));
+    assert!(g.has(talks[0], "participant", &official));
+    assert!(g.has(talks[0], "reported_by", &g.id_of("Apa.az")));
     for theme in ["Counterterrorism", "Cybersecurity", "Arms control", "Security"] {
-        assert!(g.has(&talks[0], "topic", &g.id_of(theme)), "talks topic {theme}");
+        assert!(g.has(talks[0], "topic", &g.id_of(theme)), "talks topic {theme}");
     }
 }
 

@@ -22,6 +22,17 @@ pub fn newsgraph_with(args: &[&str], adjust: impl FnOnce(&mut Command)) -> Outpu
     cmd.output().expect("run newsgraph")
 }
 
+/// Builds the graph of `examples/articles` (as the README's command does) into `out` with more
+/// arguments, and asserts the run succeeded.
+pub fn build_examples(out: &Path, more: &[&str]) -> Output {
+    let out_arg = out.to_str().expect("UTF-8 path");
+    let mut args = vec!["build", "examples/articles", "--out", out_arg];
+    args.extend_from_slice(more);
+    let run = newsgraph(&args);
+    ok(&run);
+    run
+}
+
 /// Asserts a run succeeded, showing its stderr otherwise.
 pub fn ok(out: &Output) {
     assert!(out.status.success(), "newsgraph failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr));
