@@ -67,6 +67,30 @@ enum NerCommand {
         /// Shuffle seed.
         #[arg(long, default_value_t = 2003)]
         seed: u64,
+        /// Word classes the features read (default: the ones shipped, data/word-classes.tsv).
+        #[arg(long)]
+        classes: Option<PathBuf>,
+    },
+    /// Learn word classes from unlabelled text (the tagger's features read them).
+    Classes {
+        /// Articles (.txt, .md, .jsonl files or folders), tokenized as `build` does.
+        #[arg(long)]
+        text: Vec<PathBuf>,
+        /// CoNLL-2003 files, whose words are read without their tags.
+        #[arg(long)]
+        conll: Vec<PathBuf>,
+        /// Where to write the classes (TSV).
+        #[arg(long)]
+        out: PathBuf,
+        /// Words seen fewer times get no class.
+        #[arg(long, default_value_t = 3)]
+        min_count: usize,
+        /// Number of coarse classes.
+        #[arg(long, default_value_t = 64)]
+        coarse: usize,
+        /// Number of fine classes.
+        #[arg(long, default_value_t = 512)]
+        fine: usize,
     },
     /// Score a model on a CoNLL-2003 file (exact span and type match, as conlleval).
     Eval {
@@ -74,11 +98,28 @@ enum NerCommand {
         model: String,
         /// The file to score on.
         file: PathBuf,
+        /// Word classes the model was trained with (default: the ones shipped).
+        #[arg(long)]
+        classes: Option<PathBuf>,
+        /// Also write `word gold predicted` lines (IOB2, conlleval's input) to this file.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
     },
 }
 
 /// The largest graph rendered to SVG when `--format` is not given.
 const SVG_DEFAULT_MAX_ENTITIES: usize = 1500;
+
+/// The word classes at `path`, or the ones shipped.
+fn load_classes(path: Option<&std::path::Path>) -> Result<ner::WordClasses> {
+    Ok(match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+            ner::WordClasses::parse(&text, &p.display().to_string())?
+        }
+        None => ner::WordClasses::builtin()?,
+    })
+}
 
 fn main() {
     if let Err(e) = run() {
@@ -94,12 +135,14 @@ fn main() {
 
 fn run() -> Result<()> {
     match Cli::parse().command {
-        Command::Ner(NerCommand::Train { train, dev, out, epochs, bits, seed }) => {
+        Command::Ner(NerCommand::Train { train, dev, out, epochs, bits, seed, classes }) => {
             let kb = newsgraph::kb::KnowledgeBase::builtin()?;
+            let classes = load_classes(classes.as_deref())?;
             let train_docs = ner::read_conll(&train)?;
             let dev_docs = ner::read_conll(&dev)?;
             let config = ner::TrainConfig { epochs, bits, seed };
-            let (model, report) = ner::train(&train_docs, &dev_docs, &kb, &config, |line| eprintln!("{line}"));
+            let (model, report) =
+                ner::train(&train_docs, &dev_docs, &kb, &classes, &config, |line| eprintln!("{line}"));
             let bytes = model.to_bytes();
             write_atomically(&out, &bytes)?;
             eprintln!(
@@ -111,16 +154,59 @@ fn run() -> Result<()> {
             );
             Ok(())
         }
-        Command::Ner(NerCommand::Eval { model, file }) => {
+        Command::Ner(NerCommand::Eval { model, file, classes, predictions }) => {
             let kb = newsgraph::kb::KnowledgeBase::builtin()?;
             let model = if model == "builtin" {
                 ner::NerModel::builtin()?
             } else {
                 let bytes = std::fs::read(&model).with_context(|| format!("reading {model}"))?;
-                ner::NerModel::from_bytes(&bytes, &model)?
+                ner::NerModel::from_bytes(&bytes, &model, load_classes(classes.as_deref())?)?
             };
             let docs = ner::read_conll(&file)?;
-            print!("{}", ner::evaluate(&model, &docs, &kb).table());
+            print!("{}", ner::evaluate(&model, &docs, &kb, model.classes()).table());
+            if let Some(path) = predictions {
+                let tags = ner::predict(&model, &docs, &kb, model.classes());
+                let mut out = String::new();
+                for (doc, doc_tags) in docs.iter().zip(tags) {
+                    out.push_str("-DOCSTART- O O\n\n");
+                    for (s, s_tags) in doc.sentences.iter().zip(doc_tags) {
+                        let gold = ner::iob2(&ner::tags_of(&s.gold, s.words.len()));
+                        for ((word, g), p) in s.words.iter().zip(gold).zip(ner::iob2(&s_tags)) {
+                            out.push_str(&format!("{word} {g} {p}\n"));
+                        }
+                        out.push('\n');
+                    }
+                }
+                write_atomically(&path, out.as_bytes())?;
+            }
+            Ok(())
+        }
+        Command::Ner(NerCommand::Classes { text, conll, out, min_count, coarse, fine }) => {
+            let mut sentences: Vec<Vec<String>> = Vec::new();
+            for path in &conll {
+                for doc in ner::read_conll(path)? {
+                    sentences.extend(doc.sentences.into_iter().map(|s| s.words));
+                }
+            }
+            let ingested = ingest::read_inputs(&text);
+            if let Some(e) = ingested.errors.first() {
+                anyhow::bail!("{e}");
+            }
+            for doc in &ingested.documents {
+                let a = newsgraph::text::AnalyzedDoc::new(doc);
+                for s in &a.sentences {
+                    sentences.push(s.tokens.clone().map(|i| a.token_text(i).to_owned()).collect());
+                }
+            }
+            anyhow::ensure!(!sentences.is_empty(), "no text to learn word classes from (give --text or --conll)");
+            let config = ner::ClassConfig { min_count, coarse, fine, ..ner::ClassConfig::default() };
+            let body = ner::learn_classes(&sentences, &config, |line| eprintln!("{line}"));
+            let header = format!(
+                "# Word classes learned by `newsgraph ner classes` (exchange algorithm, {coarse} coarse and {fine} fine\n\
+                 # classes, words seen at least {min_count} times); see data/word-classes.md.\n"
+            );
+            write_atomically(&out, format!("{header}{body}").as_bytes())?;
+            eprintln!("wrote {} ({} words)", out.display(), body.lines().count());
             Ok(())
         }
         Command::Build { inputs, out, format, base_iri, taxonomy, threads, no_ner } => {

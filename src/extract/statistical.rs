@@ -11,7 +11,8 @@ use crate::schema::EntityType;
 pub(super) fn names(x: &mut Extraction, model: &NerModel) {
     let a = x.a;
     // Surnames of the people the rules found: a name the model calls a place or body but that
-    // ends in one of them is that person (`at Jack Straw's residence` ... `Mr Straw`).
+    // ends in one of them, or is one of them, is that person (`at Jack Straw's residence`,
+    // `Blinken's overtures`).
     let surnames: Vec<String> = x
         .mentions
         .iter()
@@ -27,7 +28,8 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
     let mut feats = Vec::with_capacity(64);
     for (s, words) in sentences.iter().enumerate() {
         let codes = crate::ner::gazetteer_codes(x.kb, words);
-        let p = Prepared::new(words, &codes);
+        let classes = model.classes().codes(words);
+        let p = Prepared::new(words, &codes, &classes);
         let tags = crate::ner::decode(model, &p, &mut history, &doc, &mut feats);
         let first = a.sentences[s].tokens.start;
         if !x.in_prose(first) {
@@ -57,7 +59,9 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             }
             let text = super::rules::joined(x, i, j);
             let ty = match text.split(' ').next_back() {
-                Some(last) if j - i >= 2 && surnames.iter().any(|s| s == last) => NerType::Per,
+                Some(last) if surnames.iter().any(|s| s == last) => NerType::Per,
+                // The head noun decides over the model: `Lehman Brothers`, `Pacific Airlines`.
+                Some(last) if j - i >= 2 && (is_in(words::ORG_SUFFIXES, last) || last == "Brothers") => NerType::Org,
                 _ => span.ty,
             };
             let kind = match ty {

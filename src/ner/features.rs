@@ -6,7 +6,7 @@
 //! the same word earlier in the document, and how the document writes the word elsewhere (in lower
 //! case; its mixed-case form, for capitals headlines). The previous tags are added at decoding.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Bits of the knowledge-base hit code of a token.
 pub mod gaz {
@@ -106,6 +106,9 @@ impl History {
 
     /// The type most often given to a word so far, if any.
     pub fn majority(&self, word: &str) -> Option<usize> {
+        if self.seen.is_empty() {
+            return None;
+        }
         let c = self.seen.get(&word.to_lowercase())?;
         let (i, &n) = c.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))?;
         (n > 0).then_some(i)
@@ -122,7 +125,7 @@ pub struct DocContext {
 impl DocContext {
     /// Builds the context of a document from all its sentences' words.
     pub fn new<'w>(sentences: impl IntoIterator<Item = &'w [&'w str]>) -> DocContext {
-        let mut forms: HashMap<String, (bool, bool, Option<String>)> = HashMap::new();
+        let mut forms: HashMap<String, (bool, bool, Option<String>)> = HashMap::default();
         for words in sentences {
             let caps =
                 words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
@@ -175,30 +178,48 @@ mod t {
     pub const DOC_LOWER: u8 = 28;
     pub const DOC_CAP: u8 = 29;
     pub const DOC_FORM: u8 = 30;
+    pub const CLASS_FINE: u8 = 31;
+    pub const CLASS_COARSE: u8 = 32;
+    pub const CLASS_FINE_L: u8 = 33;
+    pub const CLASS_FINE_R: u8 = 34;
+    pub const CLASS_COARSE_L2: u8 = 35;
+    pub const CLASS_COARSE_R2: u8 = 36;
+    pub const CLASS_SHAPE: u8 = 37;
+    pub const CLASS_PAIR: u8 = 38;
+    pub const LOWER_CLASS: u8 = 39;
     pub const TAG1: u8 = 40;
+    /// Plus the length (1, 2, 4).
+    pub const SUFFIXES: u8 = 50;
+    /// Plus the length (1, 2, 4).
+    pub const PREFIXES: u8 = 60;
     pub const TAG2: u8 = 41;
-    pub const TAG_WORD: u8 = 42;
 }
 
-/// A sentence prepared for feature extraction.
+/// A sentence prepared for feature extraction: each word's forms are hashed once, and the
+/// features of its neighbours combine those hashes.
 pub struct Prepared<'a> {
     words: &'a [&'a str],
     lower: Vec<String>,
-    shapes: Vec<String>,
     lower_hash: Vec<u64>,
+    shape_hash: Vec<u64>,
+    short_hash: Vec<u64>,
     gaz: &'a [u8],
+    classes: &'a [super::WordCode],
     caps_sentence: bool,
 }
 
 impl<'a> Prepared<'a> {
-    /// Precomputes the per-token parts.
-    pub fn new(words: &'a [&'a str], gaz: &'a [u8]) -> Prepared<'a> {
+    /// Precomputes the per-token parts; `gaz` are the words' knowledge-base codes
+    /// ([`super::gazetteer_codes`]), `classes` their word classes ([`super::WordClasses::code`]).
+    pub fn new(words: &'a [&'a str], gaz: &'a [u8], classes: &'a [super::WordCode]) -> Prepared<'a> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
         let lower_hash = lower.iter().map(|l| fnv(t::LOWER, l.as_bytes())).collect();
-        let letters: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-        let caps_sentence = letters.len() >= 3 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
-        Prepared { words, lower, shapes, lower_hash, gaz, caps_sentence }
+        let shape_hash = words.iter().map(|w| fnv(t::SHAPE, shape(w).as_bytes())).collect();
+        let short_hash = words.iter().map(|w| fnv(t::SHORT, short_shape(w).as_bytes())).collect();
+        let with_letters = words.iter().filter(|w| w.chars().any(char::is_alphabetic));
+        let caps_sentence =
+            with_letters.clone().count() >= 3 && with_letters.clone().all(|w| !w.chars().any(char::is_lowercase));
+        Prepared { words, lower, lower_hash, shape_hash, short_hash, gaz, classes, caps_sentence }
     }
 
     /// Number of tokens.
@@ -220,24 +241,26 @@ impl<'a> Prepared<'a> {
     pub fn features(&self, i: usize, history: &History, doc: &DocContext, out: &mut Vec<u64>) {
         let w = self.words[i];
         let lw = &self.lower[i];
-        let at = |k: isize| -> &str {
+        // The lowercase word and the shape of the token `k` away, as hashes.
+        let at = |k: isize| -> u64 {
             let j = i as isize + k;
             if j < 0 {
-                "<s>"
+                fnv(t::LOWER, b"<s>")
             } else if j as usize >= self.len() {
-                "</s>"
+                fnv(t::LOWER, b"</s>")
             } else {
-                &self.lower[j as usize]
+                self.lower_hash[j as usize]
             }
         };
-        let shape_at = |k: isize| -> &str {
+        let shape_at = |k: isize| -> u64 {
             let j = i as isize + k;
             if j < 0 || j as usize >= self.len() {
-                "_"
+                fnv(t::SHAPE, b"_")
             } else {
-                &self.shapes[j as usize]
+                self.shape_hash[j as usize]
             }
         };
+        let tpl = |template: u8| fnv(template, b"");
         let gaz_at = |k: isize| -> u8 {
             let j = i as isize + k;
             if j < 0 || j as usize >= self.len() {
@@ -249,32 +272,73 @@ impl<'a> Prepared<'a> {
         out.push(fnv(t::BIAS, b""));
         out.push(fnv(t::WORD, w.as_bytes()));
         out.push(self.lower_hash[i]);
-        out.push(fnv(t::SHAPE, self.shapes[i].as_bytes()));
-        let short = short_shape(w);
-        out.push(fnv(t::SHORT, short.as_bytes()));
-        // One suffix only: on CoNLL-2003 dev, prefixes and suffixes of every length overfit (dev F1
-        // 86.8 with them, 87.9 with the 3-letter suffix alone; see data/ner.md).
-        let chars: Vec<(usize, char)> = lw.char_indices().collect();
-        if chars.len() > 3 {
-            out.push(fnv(t::SUFFIX, &lw.as_bytes()[chars[chars.len() - 3].0..]));
+        out.push(self.shape_hash[i]);
+        let sh = self.short_hash[i];
+        out.push(sh);
+        // Prefixes and suffixes of 1 to 4 letters (see data/ner.md for what each feature group is worth).
+        // Byte offsets of the first four characters and of the last four (no allocation).
+        let mut head = [lw.len(); 5];
+        for (k, (at, _)) in lw.char_indices().take(5).enumerate() {
+            head[k] = at;
         }
-        out.push(fnv(t::PREV1, at(-1).as_bytes()));
-        out.push(fnv(t::NEXT1, at(1).as_bytes()));
-        out.push(fnv(t::PREV2, at(-2).as_bytes()));
-        out.push(fnv(t::NEXT2, at(2).as_bytes()));
-        out.push(fnv(t::PREV3, at(-3).as_bytes()));
-        out.push(fnv(t::NEXT3, at(3).as_bytes()));
-        out.push(mix(fnv(t::SHAPE_L, shape_at(-1).as_bytes()), fnv(t::SHORT, short.as_bytes())));
-        out.push(mix(fnv(t::SHAPE_R, shape_at(1).as_bytes()), fnv(t::SHORT, short.as_bytes())));
-        out.push(mix(fnv(t::SHAPE_L2, shape_at(-2).as_bytes()), fnv(t::SHORT, short.as_bytes())));
-        out.push(mix(fnv(t::SHAPE_R2, shape_at(2).as_bytes()), fnv(t::SHORT, short.as_bytes())));
+        let mut tail = [0usize; 5];
+        let mut count = 0;
+        for (k, (at, _)) in lw.char_indices().rev().take(5).enumerate() {
+            tail[k] = at;
+            count = k + 1;
+        }
+        // `tail[k - 1]` starts the last `k` characters; the word has more than `k` characters when
+        // `count > k`.
+        if count > 3 {
+            out.push(fnv(t::SUFFIX, &lw.as_bytes()[tail[2]..]));
+        }
+        out.push(mix(tpl(t::PREV1), at(-1)));
+        out.push(mix(tpl(t::NEXT1), at(1)));
+        out.push(mix(tpl(t::PREV2), at(-2)));
+        out.push(mix(tpl(t::NEXT2), at(2)));
+        out.push(mix(tpl(t::PREV3), at(-3)));
+        out.push(mix(tpl(t::NEXT3), at(3)));
+        out.push(mix(mix(tpl(t::SHAPE_L), shape_at(-1)), sh));
+        out.push(mix(mix(tpl(t::SHAPE_R), shape_at(1)), sh));
+        out.push(mix(mix(tpl(t::SHAPE_L2), shape_at(-2)), sh));
+        out.push(mix(mix(tpl(t::SHAPE_R2), shape_at(2)), sh));
+        for k in [1usize, 2, 4] {
+            if count > k {
+                out.push(fnv(t::SUFFIXES + k as u8, &lw.as_bytes()[tail[k - 1]..]));
+                out.push(fnv(t::PREFIXES + k as u8, &lw.as_bytes()[..head[k]]));
+            }
+        }
         if i > 0 {
             out.push(fnv(t::PREV_WORD_FULL, self.words[i - 1].as_bytes()));
+        }
+        let class_at = |k: isize| -> u32 {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= self.len() {
+                u32::MAX
+            } else {
+                self.classes[j as usize].own
+            }
+        };
+        let (c0, cl, cr) = (class_at(0), class_at(-1), class_at(1));
+        let fine = |c: u32| (c & 0xffff).to_le_bytes();
+        let coarse = |c: u32| (c >> 16).to_le_bytes();
+        out.push(fnv(t::CLASS_FINE, &fine(c0)));
+        out.push(fnv(t::CLASS_COARSE, &coarse(c0)));
+        out.push(fnv(t::CLASS_FINE_L, &fine(cl)));
+        out.push(fnv(t::CLASS_FINE_R, &fine(cr)));
+        out.push(fnv(t::CLASS_COARSE_L2, &coarse(class_at(-2))));
+        out.push(fnv(t::CLASS_COARSE_R2, &coarse(class_at(2))));
+        out.push(mix(fnv(t::CLASS_SHAPE, &fine(c0)), sh));
+        out.push(mix(fnv(t::CLASS_PAIR, &fine(cl)), fnv(t::CLASS_PAIR, &fine(c0))));
+        let lower_class = self.classes[i].lower;
+        if lower_class != 0 {
+            out.push(mix(fnv(t::LOWER_CLASS, &fine(lower_class)), sh));
+            out.push(mix(fnv(t::LOWER_CLASS, &coarse(lower_class)), u64::from(i == 0)));
         }
         let g = gaz_at(0);
         if g != 0 {
             out.push(fnv(t::GAZ, &[g]));
-            out.push(mix(fnv(t::GAZ, &[g]), fnv(t::SHORT, short.as_bytes())));
+            out.push(mix(fnv(t::GAZ, &[g]), sh));
         }
         let (gl, gr) = (gaz_at(-1), gaz_at(1));
         if gl != 0 {
@@ -284,16 +348,16 @@ impl<'a> Prepared<'a> {
             out.push(fnv(t::GAZ_R, &[gr]));
         }
         if self.caps_sentence {
-            out.push(fnv(t::CAPS_SENT, short.as_bytes()));
+            out.push(mix(fnv(t::CAPS_SENT, b""), sh));
             out.push(mix(fnv(t::CAPS_SENT, b"w"), self.lower_hash[i]));
         }
         if i == 0 {
-            out.push(fnv(t::FIRST, short.as_bytes()));
+            out.push(mix(fnv(t::FIRST, b""), sh));
         }
         if let Some((seen_lower, seen_cap, form)) = doc.get(lw) {
             let cap = w.chars().next().is_some_and(char::is_uppercase);
             if cap && *seen_lower {
-                out.push(fnv(t::DOC_LOWER, short.as_bytes()));
+                out.push(mix(fnv(t::DOC_LOWER, b""), sh));
             }
             if *seen_cap {
                 out.push(fnv(t::DOC_CAP, &[u8::from(i == 0), u8::from(self.caps_sentence)]));
@@ -308,12 +372,12 @@ impl<'a> Prepared<'a> {
             }
         }
     }
+}
 
-    /// Hashes of the features that depend on the previous two tags.
-    #[inline]
-    pub fn tag_features(&self, i: usize, prev: u8, prev2: u8) -> [u64; 3] {
-        [fnv(t::TAG1, &[prev]), fnv(t::TAG2, &[prev2, prev]), mix(fnv(t::TAG_WORD, &[prev]), self.lower_hash[i])]
-    }
+/// The features of the previous two tags alone (the same for every word).
+#[inline]
+pub fn transition_features(prev2: u8, prev: u8) -> [u64; 2] {
+    [fnv(t::TAG1, &[prev]), fnv(t::TAG2, &[prev2, prev])]
 }
 
 #[cfg(test)]
@@ -338,7 +402,8 @@ mod tests {
     fn features_depend_on_context_and_case() {
         let words = ["Mr", "Blinken", "met", "Aliyev"];
         let gaz = [gaz::HONORIFIC, 0, 0, 0];
-        let p = Prepared::new(&words, &gaz);
+        let none = [crate::ner::WordCode::default(); 4];
+        let p = Prepared::new(&words, &gaz, &none);
         let h = History::default();
         let (mut a, mut b) = (Vec::new(), Vec::new());
         let d = DocContext::default();
@@ -349,7 +414,7 @@ mod tests {
         assert!(a.contains(&fnv(t::GAZ_L, &[gaz::HONORIFIC])), "the honorific before is a feature");
         // The same word in capitals shares its lowercase feature but not its word feature.
         let caps = ["MR", "BLINKEN", "MET", "ALIYEV"];
-        let pc = Prepared::new(&caps, &gaz);
+        let pc = Prepared::new(&caps, &gaz, &none);
         let mut c = Vec::new();
         pc.features(1, &h, &d, &mut c);
         assert!(c.contains(&a[2]) && !c.contains(&a[1]));

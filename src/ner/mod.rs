@@ -7,168 +7,33 @@
 //! BILOU tags is as accurate as Viterbi for this model (Ratinov and Roth 2009) and simpler.
 //! Weights are stored quantized to 16 bits and sparse (only rows the training touched).
 
+mod classes;
 mod conll;
 mod features;
+mod model;
 mod tags;
 mod train;
 
+pub use classes::{learn_classes, ClassConfig, WordClasses, WordCode, BUILTIN_CLASSES};
 pub use conll::{parse_conll, read_conll, ConllDoc, ConllSentence, Scores};
 pub use features::{gaz, shape, short_shape, DocContext, History, Prepared};
-pub use tags::{allowed, may_end, spans_of, split, tag, tags_of, NerSpan, NerType, Part, Tag, N_TAGS, OUTSIDE};
-pub use train::{evaluate, train, TrainConfig, TrainReport};
+pub use model::{NerModel, Weights, BUILTIN_MODEL};
+pub use tags::{allowed, iob2, may_end, spans_of, split, tag, tags_of, NerSpan, NerType, Part, Tag, N_TAGS, OUTSIDE};
+pub use train::{evaluate, predict, train, TrainConfig, TrainReport};
 
-use crate::error::{Error, Result};
 use crate::kb::{KnowledgeBase, NameTarget, TitleRank};
 use crate::schema::EntityType;
 
-/// Anything that scores a feature row for every tag.
-pub trait Weights {
-    /// Adds the weights of row `bucket` to `scores`.
-    fn add_row(&self, bucket: u32, scores: &mut [f32; N_TAGS]);
-    /// log2 of the number of rows.
-    fn bits(&self) -> u32;
-}
+/// How many tag sequences [`decode`] keeps at each token.
+pub const BEAM_WIDTH: usize = 8;
 
-/// A trained model: 16-bit weights, `1 << bits` rows of [`N_TAGS`].
-#[derive(Clone)]
-pub struct NerModel {
-    bits: u32,
-    scale: f32,
-    weights: Vec<i16>,
-}
-
-impl std::fmt::Debug for NerModel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "NerModel {{ rows: {}, nonzero: {} }}",
-            1u64 << self.bits,
-            self.weights.iter().filter(|&&w| w != 0).count()
-        )
-    }
-}
-
-const MAGIC: &[u8; 8] = b"NGNER001";
-
-/// The model shipped with newsgraph (`data/ner.model`, see `data/ner.md`).
-pub const BUILTIN_MODEL: &[u8] = include_bytes!("../../data/ner.model");
-
-impl Weights for NerModel {
-    #[inline]
-    fn add_row(&self, bucket: u32, scores: &mut [f32; N_TAGS]) {
-        let row = &self.weights[bucket as usize * N_TAGS..(bucket as usize + 1) * N_TAGS];
-        for (s, &w) in scores.iter_mut().zip(row) {
-            *s += f32::from(w);
-        }
-    }
-    fn bits(&self) -> u32 {
-        self.bits
-    }
-}
-
-impl NerModel {
-    /// Quantizes float weights (`1 << bits` rows of [`N_TAGS`]) to 16 bits.
-    pub fn quantize(bits: u32, weights: &[f32]) -> NerModel {
-        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let weights = weights.iter().map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
-        NerModel { bits, scale, weights }
-    }
-
-    /// Serializes: magic, bits, scale, then each non-zero row as (row, count, (tag, weight)*).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&self.bits.to_le_bytes());
-        out.extend_from_slice(&self.scale.to_le_bytes());
-        let mut previous = 0u32;
-        for (row, w) in self.weights.chunks(N_TAGS).enumerate() {
-            let nonzero: Vec<(u8, i16)> =
-                w.iter().enumerate().filter(|(_, &x)| x != 0).map(|(t, &x)| (t as u8, x)).collect();
-            if nonzero.is_empty() {
-                continue;
-            }
-            // Rows as deltas in LEB128: most gaps are small.
-            let mut delta = row as u32 - previous;
-            previous = row as u32;
-            loop {
-                let byte = (delta & 0x7f) as u8;
-                delta >>= 7;
-                if delta == 0 {
-                    out.push(byte);
-                    break;
-                }
-                out.push(byte | 0x80);
-            }
-            out.push(nonzero.len() as u8);
-            for (t, x) in nonzero {
-                out.push(t);
-                out.extend_from_slice(&x.to_le_bytes());
-            }
-        }
-        out
-    }
-
-    /// Reads a model written by [`NerModel::to_bytes`].
-    pub fn from_bytes(bytes: &[u8], name: &str) -> Result<NerModel> {
-        let bad = |m: &str| Error::Data {
-            source_name: name.into(),
-            line: 0,
-            message: format!("not a newsgraph NER model: {m}"),
-        };
-        if bytes.len() < 16 || &bytes[..8] != MAGIC {
-            return Err(bad("bad header"));
-        }
-        let bits = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-        let scale = f32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]);
-        if !(8..=24).contains(&bits) {
-            return Err(bad("bad table size"));
-        }
-        let rows = 1usize << bits;
-        let mut weights = vec![0i16; rows * N_TAGS];
-        let mut i = 16;
-        let mut row = 0usize;
-        while i < bytes.len() {
-            let mut delta = 0usize;
-            let mut shift = 0;
-            loop {
-                let b = *bytes.get(i).ok_or_else(|| bad("truncated"))?;
-                i += 1;
-                delta |= ((b & 0x7f) as usize) << shift;
-                shift += 7;
-                if b & 0x80 == 0 {
-                    break;
-                }
-                if shift > 28 {
-                    return Err(bad("bad row number"));
-                }
-            }
-            row += delta;
-            let n = *bytes.get(i).ok_or_else(|| bad("truncated"))? as usize;
-            i += 1;
-            if row >= rows || n > N_TAGS || i + 3 * n > bytes.len() {
-                return Err(bad("row out of range or truncated"));
-            }
-            for _ in 0..n {
-                let t = bytes[i] as usize;
-                if t >= N_TAGS {
-                    return Err(bad("bad tag"));
-                }
-                weights[row * N_TAGS + t] = i16::from_le_bytes([bytes[i + 1], bytes[i + 2]]);
-                i += 3;
-            }
-        }
-        Ok(NerModel { bits, scale, weights })
-    }
-
-    /// The model shipped in the binary.
-    pub fn builtin() -> Result<NerModel> {
-        NerModel::from_bytes(BUILTIN_MODEL, "data/ner.model")
-    }
-}
-
-/// Tags a prepared sentence greedily: each token gets the best tag that may follow the previous
-/// one; the last token gets one that may end a name. Records the names in `history`.
+/// Tags a prepared sentence with a beam search: the [`BEAM_WIDTH`] best well-formed tag sequences
+/// so far are extended token by token (sequences that agree on their last two tags are merged, as
+/// the model cannot tell them apart from there on), and the best one that may end is returned.
+/// Records the names in `history`.
+///
+/// Why a beam: a greedy tagger that opens a name (`B-PER` on `Tyson`) must close it on the next
+/// token (`Tyson in`); keeping the other readings alive lets the next token's evidence decide.
 pub fn decode<W: Weights>(
     weights: &W,
     p: &Prepared,
@@ -176,38 +41,85 @@ pub fn decode<W: Weights>(
     doc: &DocContext,
     feats: &mut Vec<u64>,
 ) -> Vec<Tag> {
-    let n = p.len();
-    let mut tags = Vec::with_capacity(n);
-    let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
-    for i in 0..n {
-        feats.clear();
-        p.features(i, history, doc, feats);
-        feats.extend_from_slice(&p.tag_features(i, prev, prev2));
-        let mut scores = [0f32; N_TAGS];
-        for &f in feats.iter() {
-            weights.add_row(features::bucket(f, weights.bits()), &mut scores);
-        }
-        let best = best_allowed(&scores, prev, i + 1 == n);
-        tags.push(best);
-        prev2 = prev;
-        prev = best;
-    }
+    let tags = beam_search(weights, p, history, doc, feats, BEAM_WIDTH);
     record(p, &tags, history);
     tags
 }
 
-/// The highest-scoring tag that may follow `prev` (and end the sentence when `last`).
-pub(crate) fn best_allowed(scores: &[f32; N_TAGS], prev: Tag, last: bool) -> Tag {
-    let mut best = OUTSIDE;
-    let mut best_score = f32::NEG_INFINITY;
-    for (t, &s) in scores.iter().enumerate() {
-        let t = t as Tag;
-        if s > best_score && allowed(prev, t) && (!last || may_end(t)) {
-            best = t;
-            best_score = s;
+/// A partial tag sequence: its score, last two tags, and where it came from.
+#[derive(Clone, Copy)]
+struct Hypothesis {
+    score: f32,
+    prev: Tag,
+    prev2: Tag,
+    /// Index of the hypothesis it extends, in the previous step.
+    parent: usize,
+}
+
+/// The best well-formed tag sequence found with a beam of `width` (1 is greedy decoding).
+pub(crate) fn beam_search<W: Weights>(
+    weights: &W,
+    p: &Prepared,
+    history: &History,
+    doc: &DocContext,
+    feats: &mut Vec<u64>,
+    width: usize,
+) -> Vec<Tag> {
+    let n = p.len();
+    let mut steps: Vec<Vec<Hypothesis>> = Vec::with_capacity(n + 1);
+    let mut beam = vec![Hypothesis { score: 0.0, prev: OUTSIDE, prev2: OUTSIDE, parent: 0 }];
+    // The best extension into each state (tag, previous tag): hypotheses that agree on their last
+    // two tags are merged, as the model cannot tell them apart from there on.
+    let mut state: Vec<Option<Hypothesis>> = vec![None; N_TAGS * N_TAGS];
+    let mut touched: Vec<usize> = Vec::with_capacity(N_TAGS * width);
+    for i in 0..n {
+        feats.clear();
+        p.features(i, history, doc, feats);
+        let mut base = [0f32; N_TAGS];
+        weights.add_features(feats, &mut base);
+        let ends = if i + 1 == n { tags::ENDING } else { u32::MAX };
+        for (h, hyp) in beam.iter().enumerate() {
+            let mut scores = base;
+            weights.add_transitions(hyp.prev2, hyp.prev, &mut scores);
+            let mut next = tags::FOLLOWERS[hyp.prev as usize] & ends;
+            while next != 0 {
+                let t = next.trailing_zeros() as usize;
+                next &= next - 1;
+                let candidate = Hypothesis { score: hyp.score + scores[t], prev: t as Tag, prev2: hyp.prev, parent: h };
+                let slot = &mut state[t * N_TAGS + hyp.prev as usize];
+                match slot {
+                    None => {
+                        touched.push(t * N_TAGS + hyp.prev as usize);
+                        *slot = Some(candidate);
+                    }
+                    Some(best) if candidate.score > best.score => *best = candidate,
+                    Some(_) => {}
+                }
+            }
         }
+        // Keep the best `width` states; ties go to the state reached first (deterministic).
+        let mut kept: Vec<Hypothesis> = Vec::with_capacity(width + 1);
+        for &k in &touched {
+            let Some(c) = state[k].take() else { continue };
+            let at = kept.partition_point(|x| x.score >= c.score);
+            if at < width {
+                kept.insert(at, c);
+                kept.truncate(width);
+            }
+        }
+        touched.clear();
+        steps.push(std::mem::replace(&mut beam, kept));
     }
-    best
+    steps.push(beam);
+    // Follow the parents back from the best final hypothesis.
+    let mut tags = vec![OUTSIDE; n];
+    let mut at = 0;
+    for i in (0..n).rev() {
+        let h = steps[i + 1][at];
+        tags[i] = h.prev;
+        at = h.parent;
+    }
+    tags
 }
 
 /// Remembers the type of each capitalized word of each name, for later sentences.
@@ -299,7 +211,8 @@ impl<'k> Tagger<'k> {
     /// `doc` how the document writes each word.
     pub fn tag(&self, words: &[&str], history: &mut History, doc: &DocContext) -> Vec<NerSpan> {
         let codes = gazetteer_codes(self.kb, words);
-        let p = Prepared::new(words, &codes);
+        let classes = self.model.classes().codes(words);
+        let p = Prepared::new(words, &codes, &classes);
         let mut feats = Vec::with_capacity(64);
         spans_of(&decode(&self.model, &p, history, doc, &mut feats))
     }
@@ -322,21 +235,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn serialization_round_trips_and_rejects_garbage() {
-        let mut w = vec![0f32; (1 << 8) * N_TAGS];
-        w[5] = 1.5;
-        w[N_TAGS * 200 + 3] = -0.75;
-        let m = NerModel::quantize(8, &w);
-        let back = NerModel::from_bytes(&m.to_bytes(), "t").unwrap();
-        assert_eq!(back.weights, m.weights);
-        assert_eq!(back.weights[5], 32767);
-        assert_eq!(back.weights[N_TAGS * 200 + 3], -16384);
-        assert!(NerModel::from_bytes(b"NGNER001\x08\0\0\0\0\0\x80\x3f\xff", "t").is_err());
-        let err = NerModel::from_bytes(b"garbage", "t").unwrap_err().to_string();
-        assert!(err.starts_with("t:0: not a newsgraph NER model"), "{err}");
-    }
-
-    #[test]
     fn decoding_is_well_formed() {
         // A table that prefers I-PER everywhere still yields a well-formed sequence.
         struct Biased;
@@ -352,7 +250,8 @@ mod tests {
         }
         let words = ["a", "b", "c", "d"];
         let codes = [0u8; 4];
-        let p = Prepared::new(&words, &codes);
+        let none = [WordCode::default(); 4];
+        let p = Prepared::new(&words, &codes, &none);
         let tags = decode(&Biased, &p, &mut History::default(), &DocContext::default(), &mut Vec::new());
         for w in tags.windows(2) {
             assert!(allowed(w[0], w[1]));

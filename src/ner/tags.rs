@@ -100,6 +100,48 @@ pub fn may_end(tag: Tag) -> bool {
     !matches!(split(tag), Some((_, Part::Begin | Part::Inside)))
 }
 
+/// For each tag, the set of tags that may follow it, as bits (bit `t` for tag `t`).
+pub const FOLLOWERS: [u32; N_TAGS] = {
+    let mut out = [0u32; N_TAGS];
+    let mut prev = 0;
+    while prev < N_TAGS {
+        let mut next = 0;
+        while next < N_TAGS {
+            if allowed_const(prev as Tag, next as Tag) {
+                out[prev] |= 1 << next;
+            }
+            next += 1;
+        }
+        prev += 1;
+    }
+    out
+};
+
+/// The tags that may end a sentence, as bits.
+pub const ENDING: u32 = {
+    let mut out = 0u32;
+    let mut t = 0;
+    while t < N_TAGS {
+        // B (part 0) and I (part 1) leave a name open.
+        if t == 0 || (t - 1) % 4 >= 2 {
+            out |= 1 << t;
+        }
+        t += 1;
+    }
+    out
+};
+
+/// [`allowed`] for constant tables: tag `1 + 4 * type + part`, parts B, I, L, U.
+const fn allowed_const(prev: Tag, next: Tag) -> bool {
+    let open = prev != 0 && (prev - 1) % 4 < 2;
+    let continues = next != 0 && matches!((next - 1) % 4, 1 | 2);
+    if open {
+        continues && (prev - 1) / 4 == (next - 1) / 4
+    } else {
+        !continues
+    }
+}
+
 /// A name: tokens `start..end` of a sentence, and its type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NerSpan {
@@ -161,6 +203,23 @@ pub fn tags_of(spans: &[NerSpan], n: usize) -> Vec<Tag> {
     tags
 }
 
+/// IOB2 labels (`B-PER`, `I-PER`, `O`) of a tag sequence's spans, as CoNLL files write them.
+///
+/// ```
+/// use newsgraph::ner::{iob2, tags_of, NerSpan, NerType};
+/// let tags = tags_of(&[NerSpan { start: 1, end: 3, ty: NerType::Per }], 4);
+/// assert_eq!(iob2(&tags), ["O", "B-PER", "I-PER", "O"]);
+/// ```
+pub fn iob2(tags: &[Tag]) -> Vec<String> {
+    let mut out = vec!["O".to_owned(); tags.len()];
+    for s in spans_of(tags) {
+        for (k, label) in out[s.start..s.end].iter_mut().enumerate() {
+            *label = format!("{}-{}", if k == 0 { 'B' } else { 'I' }, s.ty.as_str());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +241,11 @@ mod tests {
         assert!(!allowed(b_per, tag(NerType::Loc, Part::Last)));
         assert!(!allowed(OUTSIDE, tag(NerType::Loc, Part::Inside)));
         assert!(!may_end(b_per));
+        for prev in 0..N_TAGS as Tag {
+            assert_eq!(ENDING & (1 << prev) != 0, may_end(prev));
+            for next in 0..N_TAGS as Tag {
+                assert_eq!(FOLLOWERS[prev as usize] & (1 << next) != 0, allowed(prev, next), "{prev} {next}");
+            }
+        }
     }
 }

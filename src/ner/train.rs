@@ -1,9 +1,9 @@
 //! Training: the averaged perceptron, epochs chosen on the development set.
 
 use super::conll::{ConllDoc, Scores};
-use super::features::{bucket, DocContext, History, Prepared};
+use super::features::{bucket, transition_features, DocContext, History, Prepared};
 use super::tags::{tags_of, Tag, N_TAGS};
-use super::{best_allowed, decode, gazetteer_codes, record, NerModel, Weights};
+use super::{beam_search, decode, gazetteer_codes, record, NerModel, Weights, WordClasses, BEAM_WIDTH, OUTSIDE};
 use crate::kb::KnowledgeBase;
 
 /// Training settings.
@@ -60,13 +60,12 @@ struct Perceptron {
 }
 
 impl Perceptron {
-    fn update(&mut self, feats: &[u64], good: Tag, bad: Tag) {
+    /// Adds `delta` to the weight of `tag` in the rows of `feats`.
+    fn adjust(&mut self, feats: &[u64], tag: Tag, delta: f32) {
         for &f in feats {
-            let row = bucket(f, self.current.bits) as usize * N_TAGS;
-            self.current.w[row + good as usize] += 1.0;
-            self.u[row + good as usize] += self.step;
-            self.current.w[row + bad as usize] -= 1.0;
-            self.u[row + bad as usize] -= self.step;
+            let at = bucket(f, self.current.bits) as usize * N_TAGS + tag as usize;
+            self.current.w[at] += delta;
+            self.u[at] += self.step * delta;
         }
     }
 
@@ -80,10 +79,11 @@ impl Perceptron {
 struct Example {
     words: Vec<String>,
     codes: Vec<u8>,
+    classes: Vec<super::WordCode>,
     gold: Vec<Tag>,
 }
 
-fn examples(docs: &[ConllDoc], kb: &KnowledgeBase) -> Vec<Vec<Example>> {
+fn examples(docs: &[ConllDoc], kb: &KnowledgeBase, classes: &WordClasses) -> Vec<Vec<Example>> {
     docs.iter()
         .map(|d| {
             d.sentences
@@ -92,6 +92,7 @@ fn examples(docs: &[ConllDoc], kb: &KnowledgeBase) -> Vec<Vec<Example>> {
                     let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
                     Example {
                         codes: gazetteer_codes(kb, &words),
+                        classes: classes.codes(&words),
                         gold: tags_of(&s.gold, s.words.len()),
                         words: s.words.clone(),
                     }
@@ -102,30 +103,54 @@ fn examples(docs: &[ConllDoc], kb: &KnowledgeBase) -> Vec<Vec<Example>> {
 }
 
 /// Scores a model on documents.
-pub fn evaluate<W: Weights>(weights: &W, docs: &[ConllDoc], kb: &KnowledgeBase) -> Scores {
+pub fn evaluate<W: Weights>(weights: &W, docs: &[ConllDoc], kb: &KnowledgeBase, classes: &WordClasses) -> Scores {
     let mut scores = Scores::default();
-    let mut feats = Vec::new();
-    for d in docs {
-        let mut history = History::default();
-        let all: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
-        let context = DocContext::new(all.iter().map(Vec::as_slice));
-        for (s, words) in d.sentences.iter().zip(&all) {
-            let codes = gazetteer_codes(kb, words);
-            let p = Prepared::new(words, &codes);
-            let tags = decode(weights, &p, &mut history, &context, &mut feats);
+    for (d, tags) in docs.iter().zip(predict(weights, docs, kb, classes)) {
+        for (s, tags) in d.sentences.iter().zip(tags) {
             scores.add_tags(&tags, &s.gold);
         }
     }
     scores
 }
 
-/// A small deterministic generator (xorshift64*) for the shuffle.
+/// The tags a model gives every sentence of every document.
+pub fn predict<W: Weights>(
+    weights: &W,
+    docs: &[ConllDoc],
+    kb: &KnowledgeBase,
+    classes: &WordClasses,
+) -> Vec<Vec<Vec<Tag>>> {
+    let mut feats = Vec::new();
+    docs.iter()
+        .map(|d| {
+            let mut history = History::default();
+            let all: Vec<Vec<&str>> =
+                d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
+            let context = DocContext::new(all.iter().map(Vec::as_slice));
+            all.iter()
+                .map(|words| {
+                    let codes = gazetteer_codes(kb, words);
+                    let class_codes = classes.codes(words);
+                    let p = Prepared::new(words, &codes, &class_codes);
+                    decode(weights, &p, &mut history, &context, &mut feats)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A small deterministic generator (xorshift64*).
+fn next_random(seed: &mut u64) -> u64 {
+    *seed ^= *seed >> 12;
+    *seed ^= *seed << 25;
+    *seed ^= *seed >> 27;
+    seed.wrapping_mul(0x2545_f491_4f6c_dd1d)
+}
+
+/// Shuffles deterministically.
 fn shuffle<T>(items: &mut [T], seed: &mut u64) {
     for i in (1..items.len()).rev() {
-        *seed ^= *seed >> 12;
-        *seed ^= *seed << 25;
-        *seed ^= *seed >> 27;
-        let r = seed.wrapping_mul(0x2545_f491_4f6c_dd1d);
+        let r = next_random(seed);
         items.swap(i, (r % (i as u64 + 1)) as usize);
     }
 }
@@ -135,10 +160,11 @@ pub fn train(
     train: &[ConllDoc],
     dev: &[ConllDoc],
     kb: &KnowledgeBase,
+    classes: &WordClasses,
     config: &TrainConfig,
     mut log: impl FnMut(&str),
 ) -> (NerModel, TrainReport) {
-    let data = examples(train, kb);
+    let data = examples(train, kb, classes);
     let contexts: Vec<DocContext> = data
         .iter()
         .map(|d| {
@@ -165,34 +191,36 @@ pub fn train(
             let context = &contexts[d];
             for ex in &data[d] {
                 let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-                let prepared = Prepared::new(&words, &ex.codes);
-                let (mut prev, mut prev2) = (super::OUTSIDE, super::OUTSIDE);
-                let mut predicted = Vec::with_capacity(words.len());
-                for i in 0..words.len() {
-                    feats.clear();
-                    prepared.features(i, &history, context, &mut feats);
-                    feats.extend_from_slice(&prepared.tag_features(i, prev, prev2));
-                    let mut scores = [0f32; N_TAGS];
-                    for &f in &feats {
-                        p.current.add_row(bucket(f, p.current.bits), &mut scores);
+                let prepared = Prepared::new(&words, &ex.codes, &ex.classes);
+                // The structured perceptron (Collins 2002): decode the sentence as at run time; where
+                // the best sequence differs from the gold one, reward the gold tags in their gold
+                // context and penalize the predicted ones in theirs.
+                let predicted = beam_search(&p.current, &prepared, &history, context, &mut feats, BEAM_WIDTH);
+                if predicted != ex.gold {
+                    let (mut gold_prev, mut gold_prev2, mut pred_prev, mut pred_prev2) =
+                        (OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE);
+                    for (i, (&g, &q)) in ex.gold.iter().zip(&predicted).enumerate() {
+                        if g != q || (gold_prev, gold_prev2) != (pred_prev, pred_prev2) {
+                            feats.clear();
+                            prepared.features(i, &history, context, &mut feats);
+                            if g != q {
+                                p.adjust(&feats, g, 1.0);
+                                p.adjust(&feats, q, -1.0);
+                                errors += 1;
+                            }
+                            p.adjust(&transition_features(gold_prev2, gold_prev), g, 1.0);
+                            p.adjust(&transition_features(pred_prev2, pred_prev), q, -1.0);
+                        }
+                        (gold_prev2, gold_prev, pred_prev2, pred_prev) = (gold_prev, g, pred_prev, q);
                     }
-                    let guess = best_allowed(&scores, prev, i + 1 == words.len());
-                    let gold = ex.gold[i];
-                    if guess != gold {
-                        p.update(&feats, gold, guess);
-                        errors += 1;
-                    }
-                    p.step += 1.0;
-                    tokens += 1;
-                    predicted.push(guess);
-                    prev2 = prev;
-                    prev = guess;
                 }
+                p.step += words.len() as f32;
+                tokens += words.len();
                 record(&prepared, &predicted, &mut history);
             }
         }
         let avg = p.averaged();
-        let f1 = evaluate(&avg, dev, kb).overall().2;
+        let f1 = evaluate(&avg, dev, kb, classes).overall().2;
         dev_f1.push(f1);
         log(&format!(
             "epoch {epoch}: training errors {:.2}% of {tokens} tokens, dev F1 {:.2}",
@@ -204,5 +232,5 @@ pub fn train(
         }
     }
     let (_, best_epoch, avg) = best.unwrap_or((0.0, 0, p.averaged()));
-    (NerModel::quantize(config.bits, &avg.w), TrainReport { dev_f1, best_epoch })
+    (NerModel::quantize(config.bits, &avg.w, classes.clone()), TrainReport { dev_f1, best_epoch })
 }

@@ -1,0 +1,352 @@
+//! Word classes learned from unlabelled news text, so that the tagger can generalize from names it
+//! saw in training to words it never saw but that occur in the same contexts (`Leicester` and
+//! `Sunderland`, `Kohl` and `Yeltsin`).
+//!
+//! Why the exchange algorithm: it optimizes the same class-bigram likelihood as Brown clustering
+//! (the word classes of the best feature-based CoNLL taggers), but moves one word at a time between
+//! a fixed number of classes, so a run over a million tokens takes seconds instead of hours, and it
+//! is deterministic. The objective is the two-sided predictive one (Uszkoreit and Brants 2008): a
+//! word's class predicts the word before it and the word after it, so words are grouped by both of
+//! their neighbours. Two granularities are learned (coarse and fine); the tagger reads both.
+
+use crate::error::{Error, Result};
+use rustc_hash::FxHashMap as HashMap;
+
+/// The classes shipped with newsgraph (`data/word-classes.tsv`, see `data/word-classes.md`).
+pub const BUILTIN_CLASSES: &str = include_str!("../../data/word-classes.tsv");
+
+/// Each known word's coarse and fine class.
+///
+/// ```
+/// use newsgraph::ner::WordClasses;
+/// let classes = WordClasses::parse("# a comment\nParis\t3\t17\nLondon\t3\t17\n", "t").unwrap();
+/// assert_eq!(classes.get("Paris"), classes.get("London"));
+/// assert_eq!(classes.get("Paris"), Some((3, 17)));
+/// assert_eq!(classes.get("Gdansk"), None);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct WordClasses {
+    map: HashMap<String, (u16, u16)>,
+    fingerprint: u64,
+}
+
+impl WordClasses {
+    /// Reads `word<TAB>coarse<TAB>fine` lines (`#` starts a comment line).
+    pub fn parse(text: &str, name: &str) -> Result<WordClasses> {
+        let mut map = HashMap::default();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let bad = |m: &str| Error::Data { source_name: name.into(), line: i + 1, message: m.into() };
+            let mut cols = line.split('\t');
+            let (Some(word), Some(coarse), Some(fine), None) = (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                return Err(bad("expected word, coarse class and fine class separated by tabs"));
+            };
+            let coarse: u16 = coarse.parse().map_err(|_| bad("the coarse class is not a number"))?;
+            let fine: u16 = fine.parse().map_err(|_| bad("the fine class is not a number"))?;
+            if map.insert(word.to_owned(), (coarse, fine)).is_some() {
+                return Err(bad(&format!("`{word}` is listed twice")));
+            }
+        }
+        Ok(WordClasses { map, fingerprint: super::features::fnv(0, text.as_bytes()) })
+    }
+
+    /// The classes shipped in the binary.
+    pub fn builtin() -> Result<WordClasses> {
+        WordClasses::parse(BUILTIN_CLASSES, "data/word-classes.tsv")
+    }
+
+    /// The coarse and fine class of a word, if it was frequent enough in the unlabelled text.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<(u16, u16)> {
+        self.map.get(word).copied()
+    }
+
+    /// The classes of a word, trying its own form and then a capitalized and lowercase form
+    /// (headlines in capitals); `0` stands for an unknown word, otherwise `coarse << 16 | fine + 1`.
+    pub fn code(&self, word: &str) -> u32 {
+        let pack = |(c, f): (u16, u16)| (u32::from(c) << 16) | (u32::from(f) + 1);
+        if let Some(c) = self.get(word) {
+            return pack(c);
+        }
+        if word.chars().any(char::is_lowercase) || !word.chars().any(char::is_uppercase) {
+            return 0;
+        }
+        let lower = word.to_lowercase();
+        let mut title = String::with_capacity(word.len());
+        let mut chars = lower.chars();
+        if let Some(first) = chars.next() {
+            title.extend(first.to_uppercase());
+            title.push_str(chars.as_str());
+        }
+        self.get(&title).or_else(|| self.get(&lower)).map_or(0, pack)
+    }
+
+    /// The codes of a sentence's words: each word's own (see [`WordClasses::code`]) and, for a
+    /// capitalized word, that of its lowercase form (`Emphasis` opening a sentence is the common
+    /// word `emphasis`; `Blinken` has no lowercase form).
+    pub fn codes(&self, words: &[&str]) -> Vec<WordCode> {
+        words
+            .iter()
+            .map(|w| WordCode {
+                own: self.code(w),
+                lower: if w.chars().next().is_some_and(char::is_uppercase) {
+                    self.get(&w.to_lowercase()).map_or(0, |(c, f)| (u32::from(c) << 16) | (u32::from(f) + 1))
+                } else {
+                    0
+                },
+            })
+            .collect()
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether no word is known.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// A hash of the file the classes came from: a model records the one it was trained with.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+}
+
+/// The classes of a word in a sentence (`0`: none).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordCode {
+    /// The word's own classes, packed as [`WordClasses::code`] does.
+    pub own: u32,
+    /// Those of its lowercase form, for a capitalized word.
+    pub lower: u32,
+}
+
+/// Settings of [`learn_classes`].
+#[derive(Debug, Clone)]
+pub struct ClassConfig {
+    /// Words seen fewer times are not classed.
+    pub min_count: usize,
+    /// Number of coarse classes.
+    pub coarse: usize,
+    /// Number of fine classes.
+    pub fine: usize,
+    /// At most this many passes over the vocabulary per granularity.
+    pub max_passes: usize,
+}
+
+impl Default for ClassConfig {
+    fn default() -> Self {
+        ClassConfig { min_count: 3, coarse: 64, fine: 512, max_passes: 20 }
+    }
+}
+
+/// Learns word classes from sentences; returns the TSV body (sorted by word) and a log of passes.
+pub fn learn_classes(sentences: &[Vec<String>], config: &ClassConfig, mut log: impl FnMut(&str)) -> String {
+    let corpus = Corpus::new(sentences, config.min_count);
+    log(&format!(
+        "{} tokens, {} words seen at least {} times, {} distinct neighbour pairs",
+        corpus.tokens,
+        corpus.vocab.len(),
+        config.min_count,
+        corpus.left.iter().map(Vec::len).sum::<usize>()
+    ));
+    let coarse = exchange(&corpus, config.coarse, config.max_passes, &mut log);
+    let fine = exchange(&corpus, config.fine, config.max_passes, &mut log);
+    let mut rows: Vec<(usize, &str)> = corpus.vocab.iter().enumerate().map(|(i, w)| (i, w.as_str())).collect();
+    rows.sort_by(|a, b| a.1.cmp(b.1));
+    let mut out = String::new();
+    for (i, w) in rows {
+        out.push_str(&format!("{w}\t{}\t{}\n", coarse[i], fine[i]));
+    }
+    out
+}
+
+/// The vocabulary and each word's neighbours with counts. Context ids are the vocabulary ids,
+/// then one for rare words and one for the sentence boundary.
+struct Corpus {
+    vocab: Vec<String>,
+    counts: Vec<u32>,
+    /// For each word: (context id, count) of the words before it.
+    left: Vec<Vec<(u32, u32)>>,
+    /// For each word: (context id, count) of the words after it.
+    right: Vec<Vec<(u32, u32)>>,
+    contexts: usize,
+    tokens: usize,
+}
+
+impl Corpus {
+    fn new(sentences: &[Vec<String>], min_count: usize) -> Corpus {
+        let mut freq: HashMap<&str, usize> = HashMap::default();
+        let mut tokens = 0;
+        for s in sentences {
+            for w in s {
+                *freq.entry(w.as_str()).or_default() += 1;
+                tokens += 1;
+            }
+        }
+        // Most frequent first, ties by spelling: the order of the passes and of the first classes.
+        let mut vocab: Vec<(&str, usize)> = freq.into_iter().filter(|&(_, n)| n >= min_count).collect();
+        vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let id: HashMap<&str, u32> = vocab.iter().enumerate().map(|(i, (w, _))| (*w, i as u32)).collect();
+        let rare = vocab.len() as u32;
+        let boundary = rare + 1;
+        let mut left: Vec<HashMap<u32, u32>> = vec![HashMap::default(); vocab.len()];
+        let mut right: Vec<HashMap<u32, u32>> = vec![HashMap::default(); vocab.len()];
+        for s in sentences {
+            let ids: Vec<u32> = s.iter().map(|w| id.get(w.as_str()).copied().unwrap_or(rare)).collect();
+            for (k, &w) in ids.iter().enumerate() {
+                if w >= rare {
+                    continue;
+                }
+                let before = if k == 0 { boundary } else { ids[k - 1] };
+                let after = ids.get(k + 1).copied().unwrap_or(boundary);
+                *left[w as usize].entry(before).or_default() += 1;
+                *right[w as usize].entry(after).or_default() += 1;
+            }
+        }
+        let sorted = |m: HashMap<u32, u32>| {
+            let mut v: Vec<(u32, u32)> = m.into_iter().collect();
+            v.sort_unstable();
+            v
+        };
+        Corpus {
+            counts: vocab.iter().map(|&(_, n)| n as u32).collect(),
+            vocab: vocab.into_iter().map(|(w, _)| w.to_owned()).collect(),
+            left: left.into_iter().map(sorted).collect(),
+            right: right.into_iter().map(sorted).collect(),
+            contexts: boundary as usize + 1,
+            tokens,
+        }
+    }
+}
+
+/// `x ln x` for counts, tabulated.
+struct XLogX(Vec<f64>);
+
+impl XLogX {
+    fn new(max: usize) -> XLogX {
+        XLogX((0..=max).map(|x| if x == 0 { 0.0 } else { x as f64 * (x as f64).ln() }).collect())
+    }
+    #[inline]
+    fn at(&self, x: u32) -> f64 {
+        self.0[x as usize]
+    }
+}
+
+/// Moves words between `k` classes until no move raises the likelihood (or `max_passes`).
+#[allow(clippy::needless_range_loop, reason = "`w` indexes the vocabulary's counts, neighbours and classes")]
+fn exchange(corpus: &Corpus, k: usize, max_passes: usize, log: &mut impl FnMut(&str)) -> Vec<u16> {
+    let v = corpus.vocab.len();
+    let mut class: Vec<u16> = (0..v).map(|i| (i % k) as u16).collect();
+    // `before[c * k + class]`: how often context word `c` comes just before a word of `class`;
+    // `after` likewise for just after. Rows per context word keep a word's scan contiguous.
+    let mut before = vec![0u32; corpus.contexts * k];
+    let mut after = vec![0u32; corpus.contexts * k];
+    let mut size = vec![0u32; k];
+    for w in 0..v {
+        let c = class[w] as usize;
+        size[c] += corpus.counts[w];
+        for &(ctx, n) in &corpus.left[w] {
+            before[ctx as usize * k + c] += n;
+        }
+        for &(ctx, n) in &corpus.right[w] {
+            after[ctx as usize * k + c] += n;
+        }
+    }
+    let f = XLogX::new(corpus.tokens + 1);
+    let mut gain = vec![0f64; k];
+    for pass in 1..=max_passes {
+        let mut moved = 0;
+        for w in 0..v {
+            let (old, n_w) = (class[w] as usize, corpus.counts[w]);
+            // Take the word out, then put it where it adds the most (ties: the lower class).
+            size[old] -= n_w;
+            for &(ctx, n) in &corpus.left[w] {
+                before[ctx as usize * k + old] -= n;
+            }
+            for &(ctx, n) in &corpus.right[w] {
+                after[ctx as usize * k + old] -= n;
+            }
+            for (g, &s) in gain.iter_mut().zip(&size) {
+                *g = -2.0 * (f.at(s + n_w) - f.at(s));
+            }
+            for (table, neighbours) in [(&before, &corpus.left[w]), (&after, &corpus.right[w])] {
+                for &(ctx, n) in neighbours {
+                    let row = &table[ctx as usize * k..(ctx as usize + 1) * k];
+                    for (g, &x) in gain.iter_mut().zip(row) {
+                        *g += f.at(x + n) - f.at(x);
+                    }
+                }
+            }
+            let mut best = old;
+            // The first class that beats staying by more than rounding: no oscillation on ties.
+            for (c, &g) in gain.iter().enumerate() {
+                if g > gain[best] + 1e-9 {
+                    best = c;
+                }
+            }
+            if best != old {
+                moved += 1;
+            }
+            class[w] = best as u16;
+            size[best] += n_w;
+            for &(ctx, n) in &corpus.left[w] {
+                before[ctx as usize * k + best] += n;
+            }
+            for &(ctx, n) in &corpus.right[w] {
+                after[ctx as usize * k + best] += n;
+            }
+        }
+        log(&format!("{k} classes, pass {pass}: {moved} words moved"));
+        if moved * 1000 < v {
+            break;
+        }
+    }
+    class
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<Vec<String>> {
+        text.lines().map(|l| l.split_whitespace().map(str::to_owned).collect()).collect()
+    }
+
+    #[test]
+    fn words_in_the_same_contexts_share_a_class() {
+        let mut text = String::new();
+        for (name, city) in [("Kohl", "Bonn"), ("Chirac", "Paris"), ("Yeltsin", "Moscow"), ("Major", "London")] {
+            for _ in 0..3 {
+                text.push_str(&format!("President {name} said on Monday in {city} .\n"));
+                text.push_str(&format!("talks in {city} with {name} said .\n"));
+            }
+        }
+        let config = ClassConfig { min_count: 2, coarse: 2, fine: 4, max_passes: 10 };
+        let tsv = learn_classes(&sentences(&text), &config, |_| {});
+        let classes = WordClasses::parse(&tsv, "learned").unwrap();
+        let fine = |w: &str| classes.get(w).unwrap().1;
+        assert_eq!(fine("Kohl"), fine("Yeltsin"));
+        assert_eq!(fine("Bonn"), fine("Moscow"));
+        assert_ne!(fine("Kohl"), fine("Bonn"));
+        // Deterministic: the same text gives the same file.
+        assert_eq!(tsv, learn_classes(&sentences(&text), &config, |_| {}));
+    }
+
+    #[test]
+    fn codes_fall_back_from_capitals_and_reject_bad_lines() {
+        let classes = WordClasses::parse("Reuters\t1\t2\nsaid\t0\t5\n", "t").unwrap();
+        assert_eq!(classes.code("Reuters"), (1 << 16) | 3);
+        assert_eq!(classes.code("REUTERS"), (1 << 16) | 3);
+        assert_eq!(classes.code("SAID"), 6);
+        assert_eq!(classes.code("Gdansk"), 0);
+        let err = WordClasses::parse("x\t1\n", "data/word-classes.tsv").unwrap_err().to_string();
+        assert!(err.starts_with("data/word-classes.tsv:1:"), "{err}");
+        assert!(WordClasses::parse("x\t1\t2\nx\t1\t2\n", "t").is_err());
+    }
+}
