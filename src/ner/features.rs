@@ -11,21 +11,23 @@ use rustc_hash::FxHashMap as HashMap;
 /// Bits of the knowledge-base hit code of a token.
 pub mod gaz {
     /// Part of a country name.
-    pub const COUNTRY: u8 = 1;
+    pub const COUNTRY: u16 = 1;
     /// Part of a place name.
-    pub const PLACE: u8 = 2;
+    pub const PLACE: u16 = 2;
     /// Part of an organization name.
-    pub const ORG: u8 = 4;
+    pub const ORG: u16 = 4;
     /// A demonym (`German`).
-    pub const DEMONYM: u8 = 8;
+    pub const DEMONYM: u16 = 8;
     /// Part of a named event.
-    pub const EVENT: u8 = 16;
+    pub const EVENT: u16 = 16;
     /// Part of a title (`President`).
-    pub const TITLE: u8 = 32;
+    pub const TITLE: u16 = 32;
     /// An honorific (`Mr`).
-    pub const HONORIFIC: u8 = 64;
+    pub const HONORIFIC: u16 = 64;
     /// First token of a knowledge-base name.
-    pub const FIRST: u8 = 128;
+    pub const FIRST: u16 = 128;
+    /// Part of the name of a city, US state or continent (`data/geonames-places.txt`).
+    pub const GEONAMES: u16 = 256;
 }
 
 /// 64-bit FNV-1a of a template number and its data.
@@ -203,7 +205,7 @@ pub struct Prepared<'a> {
     lower_hash: Vec<u64>,
     shape_hash: Vec<u64>,
     short_hash: Vec<u64>,
-    gaz: &'a [u8],
+    gaz: &'a [u16],
     classes: &'a [super::WordCode],
     caps_sentence: bool,
 }
@@ -211,7 +213,7 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Precomputes the per-token parts; `gaz` are the words' knowledge-base codes
     /// ([`super::gazetteer_codes`]), `classes` their word classes ([`super::WordClasses::code`]).
-    pub fn new(words: &'a [&'a str], gaz: &'a [u8], classes: &'a [super::WordCode]) -> Prepared<'a> {
+    pub fn new(words: &'a [&'a str], gaz: &'a [u16], classes: &'a [super::WordCode]) -> Prepared<'a> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let lower_hash = lower.iter().map(|l| fnv(t::LOWER, l.as_bytes())).collect();
         let shape_hash = words.iter().map(|w| fnv(t::SHAPE, shape(w).as_bytes())).collect();
@@ -261,7 +263,7 @@ impl<'a> Prepared<'a> {
             }
         };
         let tpl = |template: u8| fnv(template, b"");
-        let gaz_at = |k: isize| -> u8 {
+        let gaz_at = |k: isize| -> u16 {
             let j = i as isize + k;
             if j < 0 || j as usize >= self.len() {
                 0
@@ -337,15 +339,15 @@ impl<'a> Prepared<'a> {
         }
         let g = gaz_at(0);
         if g != 0 {
-            out.push(fnv(t::GAZ, &[g]));
-            out.push(mix(fnv(t::GAZ, &[g]), sh));
+            out.push(fnv(t::GAZ, &g.to_le_bytes()));
+            out.push(mix(fnv(t::GAZ, &g.to_le_bytes()), sh));
         }
         let (gl, gr) = (gaz_at(-1), gaz_at(1));
         if gl != 0 {
-            out.push(fnv(t::GAZ_L, &[gl]));
+            out.push(fnv(t::GAZ_L, &gl.to_le_bytes()));
         }
         if gr != 0 {
-            out.push(fnv(t::GAZ_R, &[gr]));
+            out.push(fnv(t::GAZ_R, &gr.to_le_bytes()));
         }
         if self.caps_sentence {
             out.push(mix(fnv(t::CAPS_SENT, b""), sh));
@@ -411,7 +413,7 @@ mod tests {
         p.features(3, &h, &d, &mut b);
         assert!(a.len() > 15, "{}", a.len());
         assert_ne!(a, b);
-        assert!(a.contains(&fnv(t::GAZ_L, &[gaz::HONORIFIC])), "the honorific before is a feature");
+        assert!(a.contains(&fnv(t::GAZ_L, &gaz::HONORIFIC.to_le_bytes())), "the honorific before is a feature");
         // The same word in capitals shares its lowercase feature but not its word feature.
         let caps = ["MR", "BLINKEN", "MET", "ALIYEV"];
         let pc = Prepared::new(&caps, &gaz, &none);

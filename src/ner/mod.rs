@@ -134,8 +134,16 @@ pub(crate) fn record(p: &Prepared, tags: &[Tag], history: &mut History) {
     }
 }
 
-/// Knowledge-base hit codes of a sentence's words (see [`gaz`]).
-pub fn gazetteer_codes(kb: &KnowledgeBase, words: &[&str]) -> Vec<u8> {
+/// The place names of `data/geonames-places.txt` (see its header).
+pub fn geonames_places() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static PLACES: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| {
+        include_str!("../../data/geonames-places.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+    })
+}
+
+/// Knowledge-base and place-list hit codes of a sentence's words (see [`gaz`]).
+pub fn gazetteer_codes(kb: &KnowledgeBase, words: &[&str]) -> Vec<u16> {
     let mut text = String::new();
     let mut starts = Vec::with_capacity(words.len());
     for w in words {
@@ -145,7 +153,7 @@ pub fn gazetteer_codes(kb: &KnowledgeBase, words: &[&str]) -> Vec<u8> {
         starts.push(text.len());
         text.push_str(w);
     }
-    let mut codes = vec![0u8; words.len()];
+    let mut codes = vec![0u16; words.len()];
     let token_range = |s: usize, e: usize| -> Option<(usize, usize)> {
         let i = starts.binary_search(&s).ok()?;
         let j = starts.partition_point(|&x| x < e);
@@ -180,6 +188,26 @@ pub fn gazetteer_codes(kb: &KnowledgeBase, words: &[&str]) -> Vec<u8> {
         for c in &mut codes[i..j] {
             *c |= code;
         }
+    }
+    // Names from the GeoNames list, longest first (up to four words).
+    let places = geonames_places();
+    let mut at = 0;
+    while at < words.len() {
+        let mut matched = 0;
+        let mut name = String::new();
+        for (k, w) in words[at..words.len().min(at + 4)].iter().enumerate() {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+            if places.contains(name.as_str()) {
+                matched = k + 1;
+            }
+        }
+        for c in &mut codes[at..at + matched] {
+            *c |= gaz::GEONAMES;
+        }
+        at += matched.max(1);
     }
     codes
 }
@@ -249,7 +277,7 @@ mod tests {
             }
         }
         let words = ["a", "b", "c", "d"];
-        let codes = [0u8; 4];
+        let codes = [0u16; 4];
         let none = [WordCode::default(); 4];
         let p = Prepared::new(&words, &codes, &none);
         let tags = decode(&Biased, &p, &mut History::default(), &DocContext::default(), &mut Vec::new());
