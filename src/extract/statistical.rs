@@ -54,7 +54,13 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             let by_title = x.titles.iter().any(|&(t0, t1, _)| {
                 t0 == j || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of")) || (t0 < j && i < t1)
             });
-            if in_theme || by_title || !well_formed(x, i, j) {
+            // A lone word opening a sentence is capitalized by its place; if it is a common word in
+            // lower case (`Emphasis was placed`), the model's guess is too weak to make a name.
+            let common_opener = j - i == 1
+                && i == first
+                && model.classes().get(&x.tok(i).to_lowercase()).is_some()
+                && x.kb.find_names(x.tok(i)).next().is_none();
+            if in_theme || by_title || common_opener || !well_formed(x, i, j) {
                 continue;
             }
             let text = super::rules::joined(x, i, j);

@@ -138,7 +138,10 @@ pub(crate) fn record(p: &Prepared, tags: &[Tag], history: &mut History) {
 pub fn geonames_places() -> &'static rustc_hash::FxHashSet<&'static str> {
     static PLACES: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     PLACES.get_or_init(|| {
-        include_str!("../../data/geonames-places.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+        include_str!("../../data/geonames-places.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
     })
 }
 
@@ -298,8 +301,14 @@ mod tests {
         assert_eq!(codes[0], gaz::HONORIFIC);
         assert_eq!(codes[1], 0);
         assert_eq!(codes[4], gaz::ORG | gaz::FIRST);
-        assert_eq!(codes[5], gaz::ORG);
+        // `Union` is also a town of New Jersey in the GeoNames list.
+        assert_eq!(codes[5], gaz::ORG | gaz::GEONAMES);
         assert_eq!(codes[7], gaz::COUNTRY | gaz::FIRST);
         assert_eq!(codes[9], gaz::COUNTRY);
+        let codes = gazetteer_codes(&kb, &["in", "Rio", "de", "Janeiro", "and", "Leicester"]);
+        assert_eq!(
+            codes.iter().map(|c| c & gaz::GEONAMES != 0).collect::<Vec<_>>(),
+            [false, true, true, true, false, true]
+        );
     }
 }
