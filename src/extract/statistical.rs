@@ -67,7 +67,7 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             let ty = match text.split(' ').next_back() {
                 Some(last) if surnames.iter().any(|s| s == last) => NerType::Per,
                 // The head noun decides over the model: `Lehman Brothers`, `Pacific Airlines`.
-                Some(last) if j - i >= 2 && (is_in(words::ORG_SUFFIXES, last) || last == "Brothers") => NerType::Org,
+                Some(last) if j - i >= 2 && is_in(words::ORG_SUFFIXES, last) => NerType::Org,
                 _ => span.ty,
             };
             let kind = match ty {

@@ -251,6 +251,7 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Services",
     "Airlines",
     "Airways",
+    "Brothers",
     "Company",
     "Co.",
     "Police",

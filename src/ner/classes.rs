@@ -67,7 +67,6 @@ impl WordClasses {
     /// The classes of a word, trying its own form and then a capitalized and lowercase form
     /// (headlines in capitals); `0` stands for an unknown word, otherwise `coarse << 16 | fine + 1`.
     pub fn code(&self, word: &str) -> u32 {
-        let pack = |(c, f): (u16, u16)| (u32::from(c) << 16) | (u32::from(f) + 1);
         if let Some(c) = self.get(word) {
             return pack(c);
         }
@@ -93,7 +92,7 @@ impl WordClasses {
             .map(|w| WordCode {
                 own: self.code(w),
                 lower: if w.chars().next().is_some_and(char::is_uppercase) {
-                    self.get(&w.to_lowercase()).map_or(0, |(c, f)| (u32::from(c) << 16) | (u32::from(f) + 1))
+                    self.get(&w.to_lowercase()).map_or(0, pack)
                 } else {
                     0
                 },
@@ -115,6 +114,11 @@ impl WordClasses {
     pub fn fingerprint(&self) -> u64 {
         self.fingerprint
     }
+}
+
+/// Packs a word's (coarse, fine) classes into a code; `0` is left for unknown words.
+fn pack((coarse, fine): (u16, u16)) -> u32 {
+    (u32::from(coarse) << 16) | (u32::from(fine) + 1)
 }
 
 /// The classes of a word in a sentence (`0`: none).
