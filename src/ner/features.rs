@@ -1,10 +1,11 @@
 //! Features of a token in context, hashed into a fixed table (no feature dictionary to store).
 //!
 //! Templates: the word, its lowercase form, shape (`Xxxx`, `X.X.`, `dddd`) and short shape,
-//! its last three letters, the neighbours within three tokens, the shapes of those within two, knowledge-base hits (country, place, organization, demonym, event, title,
-//! honorific), whether the sentence is in capitals (headlines), the first token, the type the tagger gave
-//! the same word earlier in the document, and how the document writes the word elsewhere (in lower
-//! case; its mixed-case form, for capitals headlines). The previous tags are added at decoding.
+//! prefixes and suffixes, the neighbours within three tokens, the shapes of those within two, word
+//! classes of the word, its neighbours and its lowercase form, knowledge-base and GeoNames hits,
+//! whether the sentence is in capitals (headlines), the first token, the type the tagger gave the
+//! same word earlier in the document, and how the document writes the word elsewhere (in lower
+//! case; its mixed-case form, for capitals headlines). The previous two tags are added at decoding.
 
 use rustc_hash::FxHashMap as HashMap;
 

@@ -1,11 +1,11 @@
-//! A statistical named-entity recognizer: an averaged perceptron over hashed features, greedy
-//! left-to-right BILOU decoding with well-formedness constraints, trained on CoNLL-2003.
+//! A statistical named-entity recognizer: a structured averaged perceptron over hashed features,
+//! decoded by a beam search over well-formed BILOU sequences, trained on CoNLL-2003.
 //!
 //! Why this design: a linear model over hashed features needs no feature dictionary (the model
-//! is one weight table), tags a token with a few dozen table reads (hundreds of thousands of
-//! tokens a second on one core), trains in seconds, and is deterministic. Greedy decoding with
-//! BILOU tags is as accurate as Viterbi for this model (Ratinov and Roth 2009) and simpler.
-//! Weights are stored quantized to 16 bits and sparse (only rows the training touched).
+//! is one weight table), tags a token with a few dozen table reads (about half a million tokens a
+//! second on one core), trains in seconds, and is deterministic. Training the perceptron on whole
+//! sentences with the beam it decodes with (Collins 2002) was worth five points of F1 over greedy
+//! per-token training (see data/ner.md). Weights are stored quantized to 16 bits and sparse.
 
 mod classes;
 mod conll;

@@ -35,7 +35,7 @@ impl NerType {
 
 /// A tag index: 0 is `O`; then for each type `B`, `I`, `L`, `U` (BILOU: Begin, Inside, Last, Unit).
 ///
-/// BILOU rather than BIO: a greedy tagger then knows where a name ends, which Ratinov and Roth
+/// BILOU rather than BIO: the tagger then knows where a name ends, which Ratinov and Roth
 /// (2009) found worth about a point of F1 on CoNLL-2003.
 pub type Tag = u8;
 

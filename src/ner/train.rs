@@ -1,4 +1,4 @@
-//! Training: the averaged perceptron, epochs chosen on the development set.
+//! Training: the structured averaged perceptron with beam search, epochs chosen on the development set.
 
 use super::conll::{ConllDoc, Scores};
 use super::features::{bucket, transition_features, DocContext, History, Prepared};
