@@ -119,6 +119,7 @@ fn load_classes(path: Option<&std::path::Path>) -> Result<ner::WordClasses> {
         Some(p) => {
             let text = std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
             ner::WordClasses::parse(&text, &p.display().to_string())?
+                .with_clusters(ner::BUILTIN_CLUSTERS, "data/brown-clusters.tsv")?
         }
         None => ner::WordClasses::builtin()?,
     })

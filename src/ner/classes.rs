@@ -15,6 +15,9 @@ use rustc_hash::FxHashMap as HashMap;
 /// The classes shipped with newsgraph (`data/word-classes.tsv`, see `data/word-classes.md`).
 pub const BUILTIN_CLASSES: &str = include_str!("../../data/word-classes.tsv");
 
+/// The Brown clusters shipped with newsgraph (`data/brown-clusters.tsv`, see `data/brown-clusters.md`).
+pub const BUILTIN_CLUSTERS: &str = include_str!("../../data/brown-clusters.tsv");
+
 /// Each known word's coarse and fine class.
 ///
 /// ```
@@ -26,14 +29,37 @@ pub const BUILTIN_CLASSES: &str = include_str!("../../data/word-classes.tsv");
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct WordClasses {
-    map: HashMap<String, (u16, u16)>,
+    /// Each word's entry, keyed by the 64-bit hash of its spelling ([`word_key`]): no string is
+    /// stored, so loading 200,000 words is one pass without allocations.
+    words: HashMap<u64, Entry>,
+    /// Number of words with classes.
+    classed: usize,
+    /// Whether any word has a Brown cluster path.
+    has_paths: bool,
     fingerprint: u64,
+}
+
+/// What is known of a word: its packed classes ([`WordClasses::code`]; `0`: none) and its Brown
+/// cluster path, root first, as bits under a leading `1` (`"0110"` is `0b10110`; `0`: none).
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    classes: u32,
+    path: u32,
+}
+
+/// The key of a word: FNV-1a of its bytes. Two of 200,000 words share a key with a chance of
+/// about one in a billion; a list's loader refuses a repeated key, so a collision within a list
+/// cannot pass unnoticed.
+#[inline]
+fn word_key(word: &str) -> u64 {
+    super::features::fnv(0, word.as_bytes())
 }
 
 impl WordClasses {
     /// Reads `word<TAB>coarse<TAB>fine` lines (`#` starts a comment line).
     pub fn parse(text: &str, name: &str) -> Result<WordClasses> {
-        let mut map = HashMap::default();
+        let mut words: HashMap<u64, Entry> = HashMap::default();
+        let mut classed = 0;
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -46,41 +72,104 @@ impl WordClasses {
             };
             let coarse: u16 = coarse.parse().map_err(|_| bad("the coarse class is not a number"))?;
             let fine: u16 = fine.parse().map_err(|_| bad("the fine class is not a number"))?;
-            if map.insert(word.to_owned(), (coarse, fine)).is_some() {
+            let entry = words.entry(word_key(word)).or_default();
+            if entry.classes != 0 {
                 return Err(bad(&format!("`{word}` is listed twice")));
             }
+            entry.classes = pack((coarse, fine));
+            classed += 1;
         }
-        Ok(WordClasses { map, fingerprint: super::features::fnv(0, text.as_bytes()) })
+        Ok(WordClasses { words, classed, has_paths: false, fingerprint: text_fingerprint(text) })
+    }
+
+    /// Adds Brown clusters from `word<TAB>path` lines, the path a string of `0` and `1` steps
+    /// from the root of the cluster tree (`#` starts a comment line).
+    ///
+    /// Why both: the classes learned here come from a million words of news, the Brown clusters
+    /// from a corpus a thousand times larger, so they know far more words, with a coarser view of
+    /// news contexts; each helps where the other has nothing (see `data/ner.md`).
+    ///
+    /// ```
+    /// use newsgraph::ner::WordClasses;
+    /// let classes = WordClasses::default().with_clusters("Baku\t01100101101\nMunich\t01100101\n", "t").unwrap();
+    /// assert_eq!(classes.path("Baku"), Some(0b101100101101));
+    /// assert_eq!(classes.path("Gdansk"), None);
+    /// ```
+    pub fn with_clusters(mut self, text: &str, name: &str) -> Result<WordClasses> {
+        self.words.reserve(text.len() / 20);
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let bad = |m: &str| Error::Data { source_name: name.into(), line: i + 1, message: m.into() };
+            let Some((word, path)) = line.split_once('\t') else {
+                return Err(bad("expected a word and its cluster path separated by a tab"));
+            };
+            if path.is_empty() || path.len() > 31 || !path.bytes().all(|b| b == b'0' || b == b'1') {
+                return Err(bad("the cluster path is not 1 to 31 steps of 0 and 1"));
+            }
+            let entry = self.words.entry(word_key(word)).or_default();
+            if entry.path != 0 {
+                return Err(bad(&format!("`{word}` is listed twice")));
+            }
+            entry.path = path.bytes().fold(1u32, |acc, b| (acc << 1) | u32::from(b - b'0'));
+            self.has_paths = true;
+        }
+        self.fingerprint = super::features::mix(self.fingerprint, text_fingerprint(text));
+        Ok(self)
     }
 
     /// The classes shipped in the binary.
     pub fn builtin() -> Result<WordClasses> {
-        WordClasses::parse(BUILTIN_CLASSES, "data/word-classes.tsv")
+        WordClasses::parse(BUILTIN_CLASSES, "data/word-classes.tsv")?
+            .with_clusters(BUILTIN_CLUSTERS, "data/brown-clusters.tsv")
+    }
+
+    #[inline]
+    fn entry(&self, word: &str) -> Entry {
+        self.words.get(&word_key(word)).copied().unwrap_or_default()
+    }
+
+    /// A word's Brown cluster path as bits under a leading `1`, if it has one.
+    #[inline]
+    pub fn path(&self, word: &str) -> Option<u32> {
+        Some(self.entry(word).path).filter(|&p| p != 0)
     }
 
     /// The coarse and fine class of a word, if it was frequent enough in the unlabelled text.
     #[inline]
     pub fn get(&self, word: &str) -> Option<(u16, u16)> {
-        self.map.get(word).copied()
+        Some(self.entry(word).classes).filter(|&c| c != 0).map(unpack)
+    }
+
+    /// A word's packed classes and Brown cluster path, each from its own form or, for a word in
+    /// capitals (headlines), from its capitalized and then its lowercase form; `0` for none.
+    fn lookup(&self, word: &str) -> Entry {
+        let mut found = self.entry(word);
+        let wants_path = self.has_paths && found.path == 0;
+        if (found.classes != 0 && !wants_path)
+            || word.chars().any(char::is_lowercase)
+            || !word.chars().any(char::is_uppercase)
+        {
+            return found;
+        }
+        let lower = word.to_lowercase();
+        for form in [title_case(&lower).as_str(), lower.as_str()] {
+            let e = self.entry(form);
+            if found.classes == 0 {
+                found.classes = e.classes;
+            }
+            if found.path == 0 {
+                found.path = e.path;
+            }
+        }
+        found
     }
 
     /// The classes of a word, trying its own form and then a capitalized and lowercase form
     /// (headlines in capitals); `0` stands for an unknown word, otherwise `coarse << 16 | fine + 1`.
     pub fn code(&self, word: &str) -> u32 {
-        if let Some(c) = self.get(word) {
-            return pack(c);
-        }
-        if word.chars().any(char::is_lowercase) || !word.chars().any(char::is_uppercase) {
-            return 0;
-        }
-        let lower = word.to_lowercase();
-        let mut title = String::with_capacity(word.len());
-        let mut chars = lower.chars();
-        if let Some(first) = chars.next() {
-            title.extend(first.to_uppercase());
-            title.push_str(chars.as_str());
-        }
-        self.get(&title).or_else(|| self.get(&lower)).map_or(0, pack)
+        self.lookup(word).classes
     }
 
     /// The codes of a sentence's words: each word's own (see [`WordClasses::code`]) and, for a
@@ -89,25 +178,29 @@ impl WordClasses {
     pub fn codes(&self, words: &[&str]) -> Vec<WordCode> {
         words
             .iter()
-            .map(|w| WordCode {
-                own: self.code(w),
-                lower: if w.chars().next().is_some_and(char::is_uppercase) {
-                    self.get(&w.to_lowercase()).map_or(0, pack)
-                } else {
-                    0
-                },
+            .map(|w| {
+                let found = self.lookup(w);
+                WordCode {
+                    own: found.classes,
+                    lower: if w.chars().next().is_some_and(char::is_uppercase) {
+                        self.entry(&w.to_lowercase()).classes
+                    } else {
+                        0
+                    },
+                    path: found.path,
+                }
             })
             .collect()
     }
 
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.classed
     }
 
     /// Whether no word is known.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.classed == 0
     }
 
     /// A hash of the file the classes came from: a model records the one it was trained with.
@@ -116,9 +209,35 @@ impl WordClasses {
     }
 }
 
+/// `paris` → `Paris`.
+fn title_case(lower: &str) -> String {
+    let mut title = String::with_capacity(lower.len());
+    let mut chars = lower.chars();
+    if let Some(first) = chars.next() {
+        title.extend(first.to_uppercase());
+        title.push_str(chars.as_str());
+    }
+    title
+}
+
 /// Packs a word's (coarse, fine) classes into a code; `0` is left for unknown words.
 fn pack((coarse, fine): (u16, u16)) -> u32 {
     (u32::from(coarse) << 16) | (u32::from(fine) + 1)
+}
+
+/// A hash of a whole list, eight bytes at a time (the lists are megabytes; loading hashes them).
+fn text_fingerprint(text: &str) -> u64 {
+    let mut h = super::features::fnv(0, &(text.len() as u64).to_le_bytes());
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        h = super::features::mix(h, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+    }
+    super::features::mix(h, super::features::fnv(0, chunks.remainder()))
+}
+
+/// The inverse of [`pack`].
+fn unpack(code: u32) -> (u16, u16) {
+    ((code >> 16) as u16, ((code & 0xffff) - 1) as u16)
 }
 
 /// The classes of a word in a sentence (`0`: none).
@@ -128,6 +247,28 @@ pub struct WordCode {
     pub own: u32,
     /// Those of its lowercase form, for a capitalized word.
     pub lower: u32,
+    /// Its Brown cluster path under a leading `1` ([`WordClasses::path`]), `0` for none.
+    pub path: u32,
+}
+
+impl WordCode {
+    /// The first `k` steps of the Brown cluster path (all of it when shorter), under a leading `1`.
+    ///
+    /// ```
+    /// use newsgraph::ner::WordCode;
+    /// let code = WordCode { path: 0b1_0110_0101, ..WordCode::default() };
+    /// assert_eq!(code.path_prefix(4), 0b1_0110);
+    /// assert_eq!(code.path_prefix(20), 0b1_0110_0101);
+    /// ```
+    #[inline]
+    pub fn path_prefix(&self, k: u32) -> u32 {
+        let len = 31u32.saturating_sub(self.path.leading_zeros());
+        if len > k {
+            self.path >> (len - k)
+        } else {
+            self.path
+        }
+    }
 }
 
 /// Settings of [`learn_classes`].

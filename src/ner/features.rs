@@ -78,6 +78,38 @@ pub fn shape(w: &str) -> String {
         .collect()
 }
 
+/// The hashes of [`shape`] and [`short_shape`] (as `fnv(t::SHAPE, ..)`, `fnv(t::SHORT, ..)`),
+/// without building the strings: tagging computes them for every token.
+fn shape_hashes(w: &str) -> (u64, u64) {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let start = |template: u8| (0xcbf2_9ce4_8422_2325 ^ u64::from(template)).wrapping_mul(PRIME);
+    let (mut full, mut short) = (start(t::SHAPE), start(t::SHORT));
+    let mut last = None;
+    let mut buf = [0u8; 4];
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        let bytes = s.encode_utf8(&mut buf).as_bytes();
+        for &b in bytes {
+            full = (full ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+        if last != Some(s) {
+            for &b in bytes {
+                short = (short ^ u64::from(b)).wrapping_mul(PRIME);
+            }
+            last = Some(s);
+        }
+    }
+    (full, short)
+}
+
 /// The shape with runs collapsed: `Xxxxxxx` → `Xx`, `dddd-dd` → `d-d`.
 pub fn short_shape(w: &str) -> String {
     let mut out = String::new();
@@ -196,6 +228,8 @@ mod t {
     /// Plus the length (1, 2, 4).
     pub const PREFIXES: u8 = 60;
     pub const TAG2: u8 = 41;
+    /// Brown cluster path prefix of the word.
+    pub const BROWN: u8 = 70;
 }
 
 /// A sentence prepared for feature extraction: each word's forms are hashed once, and the
@@ -217,8 +251,7 @@ impl<'a> Prepared<'a> {
     pub fn new(words: &'a [&'a str], gaz: &'a [u16], classes: &'a [super::WordCode]) -> Prepared<'a> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let lower_hash = lower.iter().map(|l| fnv(t::LOWER, l.as_bytes())).collect();
-        let shape_hash = words.iter().map(|w| fnv(t::SHAPE, shape(w).as_bytes())).collect();
-        let short_hash = words.iter().map(|w| fnv(t::SHORT, short_shape(w).as_bytes())).collect();
+        let (shape_hash, short_hash) = words.iter().map(|w| shape_hashes(w)).unzip();
         let with_letters = words.iter().filter(|w| w.chars().any(char::is_alphabetic));
         let caps_sentence =
             with_letters.clone().count() >= 3 && with_letters.clone().all(|w| !w.chars().any(char::is_lowercase));
@@ -333,6 +366,12 @@ impl<'a> Prepared<'a> {
         out.push(fnv(t::CLASS_COARSE_R2, &coarse(class_at(2))));
         out.push(mix(fnv(t::CLASS_SHAPE, &fine(c0)), sh));
         out.push(mix(fnv(t::CLASS_PAIR, &fine(cl)), fnv(t::CLASS_PAIR, &fine(c0))));
+        let code = &self.classes[i];
+        if code.path != 0 {
+            for k in [4u32, 6, 10, 20] {
+                out.push(mix(fnv(t::BROWN, &[k as u8]), u64::from(code.path_prefix(k))));
+            }
+        }
         let lower_class = self.classes[i].lower;
         if lower_class != 0 {
             out.push(mix(fnv(t::LOWER_CLASS, &fine(lower_class)), sh));
@@ -386,6 +425,13 @@ pub fn transition_features(prev2: u8, prev: u8) -> [u64; 2] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shape_hashes_are_those_of_the_shapes() {
+        for w in ["Blinken", "U.S.", "2024-02-17", "COP29", "Алиев", "", "naïve-Ü"] {
+            assert_eq!(shape_hashes(w), (fnv(t::SHAPE, shape(w).as_bytes()), fnv(t::SHORT, short_shape(w).as_bytes())));
+        }
+    }
 
     #[test]
     fn shapes() {

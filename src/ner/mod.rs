@@ -14,7 +14,7 @@ mod model;
 mod tags;
 mod train;
 
-pub use classes::{learn_classes, ClassConfig, WordClasses, WordCode, BUILTIN_CLASSES};
+pub use classes::{learn_classes, ClassConfig, WordClasses, WordCode, BUILTIN_CLASSES, BUILTIN_CLUSTERS};
 pub use conll::{parse_conll, read_conll, ConllDoc, ConllSentence, Scores};
 pub use features::{gaz, shape, short_shape, DocContext, History, Prepared};
 pub use model::{NerModel, Weights, BUILTIN_MODEL};
@@ -195,9 +195,15 @@ pub fn gazetteer_codes(kb: &KnowledgeBase, words: &[&str]) -> Vec<u16> {
     // Names from the GeoNames list, longest first (up to four words).
     let places = geonames_places();
     let mut at = 0;
+    let mut name = String::new();
     while at < words.len() {
+        // Every listed name starts with a capital (a test checks): skip the lookups elsewhere.
+        if !words[at].chars().next().is_some_and(char::is_uppercase) {
+            at += 1;
+            continue;
+        }
         let mut matched = 0;
-        let mut name = String::new();
+        name.clear();
         for (k, w) in words[at..words.len().min(at + 4)].iter().enumerate() {
             if !name.is_empty() {
                 name.push(' ');
@@ -305,6 +311,7 @@ mod tests {
         assert_eq!(codes[5], gaz::ORG | gaz::GEONAMES);
         assert_eq!(codes[7], gaz::COUNTRY | gaz::FIRST);
         assert_eq!(codes[9], gaz::COUNTRY);
+        assert!(geonames_places().iter().all(|n| n.chars().next().is_some_and(char::is_uppercase)));
         let codes = gazetteer_codes(&kb, &["in", "Rio", "de", "Janeiro", "and", "Leicester"]);
         assert_eq!(
             codes.iter().map(|c| c & gaz::GEONAMES != 0).collect::<Vec<_>>(),
