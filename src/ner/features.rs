@@ -63,19 +63,21 @@ pub fn bucket(h: u64, bits: u32) -> u32 {
 /// assert_eq!(shape("Blinken"), "Xxxxxxx");
 /// ```
 pub fn shape(w: &str) -> String {
-    w.chars()
-        .map(|c| {
-            if c.is_uppercase() {
-                'X'
-            } else if c.is_lowercase() {
-                'x'
-            } else if c.is_ascii_digit() {
-                'd'
-            } else {
-                c
-            }
-        })
-        .collect()
+    w.chars().map(shape_char).collect()
+}
+
+/// A character's class in a shape: `X` upper, `x` lower, `d` digit, itself otherwise.
+#[inline]
+fn shape_char(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_ascii_digit() {
+        'd'
+    } else {
+        c
+    }
 }
 
 /// The hashes of [`shape`] and [`short_shape`] (as `fnv(t::SHAPE, ..)`, `fnv(t::SHORT, ..)`),
@@ -87,15 +89,7 @@ fn shape_hashes(w: &str) -> (u64, u64) {
     let mut last = None;
     let mut buf = [0u8; 4];
     for c in w.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
+        let s = shape_char(c);
         let bytes = s.encode_utf8(&mut buf).as_bytes();
         for &b in bytes {
             full = (full ^ u64::from(b)).wrapping_mul(PRIME);
