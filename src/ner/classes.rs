@@ -494,4 +494,39 @@ mod tests {
         assert!(err.starts_with("data/word-classes.tsv:1:"), "{err}");
         assert!(WordClasses::parse("x\t1\t2\nx\t1\t2\n", "t").is_err());
     }
+
+    #[test]
+    fn cluster_paths_join_the_classes_and_fall_back_separately() {
+        let classes = WordClasses::parse("Reuters\t1\t2\nsaid\t0\t5\n", "t")
+            .unwrap()
+            .with_clusters("# comment\nreuters\t0110\nBaku\t1\nsaid\t00\n", "c")
+            .unwrap();
+        assert_eq!(classes.len(), 2, "only words with classes count");
+        // `REUTERS` takes its classes from `Reuters` and its path from `reuters`.
+        let codes = classes.codes(&["REUTERS", "Baku", "said", "Said"]);
+        assert_eq!((codes[0].own, codes[0].path), ((1 << 16) | 3, 0b10110));
+        assert_eq!((codes[1].own, codes[1].path), (0, 0b11));
+        assert_eq!((codes[2].own, codes[2].path, codes[2].lower), (6, 0b100, 0));
+        assert_eq!(
+            (codes[3].own, codes[3].path, codes[3].lower),
+            (0, 0, 6),
+            "`Said` is not `said`, but reads its class"
+        );
+        assert_eq!(codes[0].path_prefix(2), 0b101);
+        assert_ne!(
+            classes.fingerprint(),
+            WordClasses::parse("Reuters\t1\t2\nsaid\t0\t5\n", "t").unwrap().fingerprint()
+        );
+        for (bad, what) in [("x\t012\n", "0 and 1"), ("x\n", "tab"), ("x\t1\nx\t0\n", "twice"), ("x\t\n", "0 and 1")] {
+            let err = WordClasses::default().with_clusters(bad, "data/brown-clusters.tsv").unwrap_err().to_string();
+            assert!(err.starts_with("data/brown-clusters.tsv:") && err.contains(what), "{err}");
+        }
+    }
+
+    #[test]
+    fn builtin_clusters_load() {
+        let classes = WordClasses::builtin().unwrap();
+        assert!(classes.path("Munich").is_some() && classes.path("Baku").is_some());
+        assert_eq!(classes.path("Baku").map(|p| p >> 3), classes.path("Munich"), "`Baku` extends `Munich`'s path");
+    }
 }

@@ -464,6 +464,20 @@ mod tests {
     }
 
     #[test]
+    fn cluster_prefixes_are_features_of_clustered_words() {
+        let words = ["in", "Baku"];
+        let gaz = [0, 0];
+        let mut codes = [crate::ner::WordCode::default(); 2];
+        let (mut without, mut with) = (Vec::new(), Vec::new());
+        let (h, d) = (History::default(), DocContext::default());
+        Prepared::new(&words, &gaz, &codes).features(1, &h, &d, &mut without);
+        codes[1].path = 0b1_0110_0101_101;
+        Prepared::new(&words, &gaz, &codes).features(1, &h, &d, &mut with);
+        assert_eq!(with.len(), without.len() + 4, "prefixes of 4, 6, 10 and 20 steps");
+        assert!(with.contains(&mix(fnv(t::BROWN, &[4]), 0b1_0110)));
+    }
+
+    #[test]
     fn history_majority() {
         let mut h = History::default();
         assert_eq!(h.majority("Jordan"), None);
