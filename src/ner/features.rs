@@ -471,7 +471,7 @@ mod tests {
         let (mut without, mut with) = (Vec::new(), Vec::new());
         let (h, d) = (History::default(), DocContext::default());
         Prepared::new(&words, &gaz, &codes).features(1, &h, &d, &mut without);
-        codes[1].path = 0b1_0110_0101_101;
+        codes[1].path = 0b1011_0010_1101;
         Prepared::new(&words, &gaz, &codes).features(1, &h, &d, &mut with);
         assert_eq!(with.len(), without.len() + 4, "prefixes of 4, 6, 10 and 20 steps");
         assert!(with.contains(&mix(fnv(t::BROWN, &[4]), 0b1_0110)));
