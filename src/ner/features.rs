@@ -8,6 +8,23 @@
 //! case; its mixed-case form, for capitals headlines). The previous two tags are added at decoding.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+
+/// A word in lower case, borrowed when it already is (most words: no allocation).
+#[inline]
+pub(crate) fn lowercase(w: &str) -> Cow<'_, str> {
+    // A letter that is not lower case (upper, title case, or caseless) may change.
+    let changes = if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().any(|c| c.is_alphabetic() && !c.is_lowercase())
+    };
+    if changes {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
 
 /// Bits of the knowledge-base hit code of a token.
 pub mod gaz {
@@ -162,7 +179,11 @@ impl DocContext {
                 let Some(first) = w.chars().next() else {
                     continue;
                 };
-                let e = forms.entry(w.to_lowercase()).or_default();
+                let lower = lowercase(w);
+                let e = match forms.get_mut(lower.as_ref()) {
+                    Some(e) => e,
+                    None => forms.entry(lower.into_owned()).or_default(),
+                };
                 if first.is_lowercase() {
                     e.0 = true;
                 } else if i > 0 && !caps && first.is_uppercase() && w.chars().skip(1).any(char::is_lowercase) {
@@ -230,7 +251,7 @@ mod t {
 /// features of its neighbours combine those hashes.
 pub struct Prepared<'a> {
     words: &'a [&'a str],
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
     lower_hash: Vec<u64>,
     shape_hash: Vec<u64>,
     short_hash: Vec<u64>,
@@ -243,7 +264,7 @@ impl<'a> Prepared<'a> {
     /// Precomputes the per-token parts; `gaz` are the words' knowledge-base codes
     /// ([`super::gazetteer_codes`]), `classes` their word classes ([`super::WordClasses::code`]).
     pub fn new(words: &'a [&'a str], gaz: &'a [u16], classes: &'a [super::WordCode]) -> Prepared<'a> {
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<Cow<'a, str>> = words.iter().map(|w| lowercase(w)).collect();
         let lower_hash = lower.iter().map(|l| fnv(t::LOWER, l.as_bytes())).collect();
         let (shape_hash, short_hash) = words.iter().map(|w| shape_hashes(w)).unzip();
         let with_letters = words.iter().filter(|w| w.chars().any(char::is_alphabetic));
@@ -425,6 +446,15 @@ mod tests {
         for w in ["Blinken", "U.S.", "2024-02-17", "COP29", "Алиев", "", "naïve-Ü"] {
             assert_eq!(shape_hashes(w), (fnv(t::SHAPE, shape(w).as_bytes()), fnv(t::SHORT, short_shape(w).as_bytes())));
         }
+    }
+
+    #[test]
+    fn lowercase_borrows_only_what_is_already_lower() {
+        for w in ["said", "Blinken", "U.S.", "ǅemal", "naïve", "Ünal", "2024", "東京"] {
+            assert_eq!(lowercase(w), w.to_lowercase());
+        }
+        assert!(matches!(lowercase("said"), Cow::Borrowed(_)));
+        assert!(matches!(lowercase("naïve"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -66,19 +66,24 @@ pub(crate) fn beam_search<W: Weights>(
     width: usize,
 ) -> Vec<Tag> {
     let n = p.len();
-    let mut steps: Vec<Vec<Hypothesis>> = Vec::with_capacity(n + 1);
-    let mut beam = vec![Hypothesis { score: 0.0, prev: OUTSIDE, prev2: OUTSIDE, parent: 0 }];
+    // Every step's hypotheses, one step after another (step `k` is `hyps[starts[k]..starts[k + 1]]`):
+    // one allocation per sentence rather than one per token.
+    let mut hyps: Vec<Hypothesis> = Vec::with_capacity((n + 1) * width.max(1));
+    hyps.push(Hypothesis { score: 0.0, prev: OUTSIDE, prev2: OUTSIDE, parent: 0 });
+    let mut starts: Vec<usize> = Vec::with_capacity(n + 2);
+    starts.extend([0, 1]);
     // The best extension into each state (tag, previous tag): hypotheses that agree on their last
     // two tags are merged, as the model cannot tell them apart from there on.
     let mut state: Vec<Option<Hypothesis>> = vec![None; N_TAGS * N_TAGS];
     let mut touched: Vec<usize> = Vec::with_capacity(N_TAGS * width);
+    let mut kept: Vec<Hypothesis> = Vec::with_capacity(width + 1);
     for i in 0..n {
         feats.clear();
         p.features(i, history, doc, feats);
         let mut base = [0f32; N_TAGS];
         weights.add_features(feats, &mut base);
         let ends = if i + 1 == n { tags::ENDING } else { u32::MAX };
-        for (h, hyp) in beam.iter().enumerate() {
+        for (h, hyp) in hyps[starts[i]..starts[i + 1]].iter().enumerate() {
             let mut scores = base;
             weights.add_transitions(hyp.prev2, hyp.prev, &mut scores);
             let mut next = tags::FOLLOWERS[hyp.prev as usize] & ends;
@@ -98,9 +103,12 @@ pub(crate) fn beam_search<W: Weights>(
             }
         }
         // Keep the best `width` states; ties go to the state reached first (deterministic).
-        let mut kept: Vec<Hypothesis> = Vec::with_capacity(width + 1);
         for &k in &touched {
             let Some(c) = state[k].take() else { continue };
+            // Most candidates fall below a full beam's last: skip the search for their place.
+            if kept.len() == width && kept.last().is_some_and(|last| c.score <= last.score) {
+                continue;
+            }
             let at = kept.partition_point(|x| x.score >= c.score);
             if at < width {
                 kept.insert(at, c);
@@ -108,14 +116,14 @@ pub(crate) fn beam_search<W: Weights>(
             }
         }
         touched.clear();
-        steps.push(std::mem::replace(&mut beam, kept));
+        hyps.append(&mut kept);
+        starts.push(hyps.len());
     }
-    steps.push(beam);
     // Follow the parents back from the best final hypothesis.
     let mut tags = vec![OUTSIDE; n];
     let mut at = 0;
     for i in (0..n).rev() {
-        let h = steps[i + 1][at];
+        let h = hyps[starts[i + 1] + at];
         tags[i] = h.prev;
         at = h.parent;
     }
