@@ -18,7 +18,8 @@ pub const BUILTIN_CLASSES: &str = include_str!("../../data/word-classes.tsv");
 /// The Brown clusters shipped with newsgraph (`data/brown-clusters.tsv`, see `data/brown-clusters.md`).
 pub const BUILTIN_CLUSTERS: &str = include_str!("../../data/brown-clusters.tsv");
 
-/// Each known word's coarse and fine class.
+/// Each known word's coarse and fine class and, for the words of the Brown clusters, its path in
+/// their tree ([`WordClasses::with_clusters`]).
 ///
 /// ```
 /// use newsgraph::ner::WordClasses;

@@ -48,16 +48,32 @@ pub mod gaz {
     pub const GEONAMES: u16 = 256;
 }
 
+/// 64-bit FNV-1a, fed byte by byte: a template number, then its data.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+
+    #[inline]
+    fn new(template: u8) -> Fnv {
+        Fnv((0xcbf2_9ce4_8422_2325 ^ u64::from(template)).wrapping_mul(Fnv::PRIME))
+    }
+
+    #[inline]
+    fn write(&mut self, data: &[u8]) {
+        for &b in data {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(Fnv::PRIME);
+        }
+    }
+}
+
 /// 64-bit FNV-1a of a template number and its data.
 #[inline]
 pub fn fnv(template: u8, data: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
-    h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    for &b in data {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    let mut h = Fnv::new(template);
+    h.write(data);
+    h.0
 }
 
 /// Combines two hashes.
@@ -100,25 +116,19 @@ fn shape_char(c: char) -> char {
 /// The hashes of [`shape`] and [`short_shape`] (as `fnv(t::SHAPE, ..)`, `fnv(t::SHORT, ..)`),
 /// without building the strings: tagging computes them for every token.
 fn shape_hashes(w: &str) -> (u64, u64) {
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let start = |template: u8| (0xcbf2_9ce4_8422_2325 ^ u64::from(template)).wrapping_mul(PRIME);
-    let (mut full, mut short) = (start(t::SHAPE), start(t::SHORT));
+    let (mut full, mut short) = (Fnv::new(t::SHAPE), Fnv::new(t::SHORT));
     let mut last = None;
     let mut buf = [0u8; 4];
     for c in w.chars() {
         let s = shape_char(c);
         let bytes = s.encode_utf8(&mut buf).as_bytes();
-        for &b in bytes {
-            full = (full ^ u64::from(b)).wrapping_mul(PRIME);
-        }
+        full.write(bytes);
         if last != Some(s) {
-            for &b in bytes {
-                short = (short ^ u64::from(b)).wrapping_mul(PRIME);
-            }
+            short.write(bytes);
             last = Some(s);
         }
     }
-    (full, short)
+    (full.0, short.0)
 }
 
 /// The shape with runs collapsed: `Xxxxxxx` → `Xx`, `dddd-dd` → `d-d`.
