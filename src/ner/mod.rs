@@ -41,7 +41,7 @@ pub fn decode<W: Weights>(
     doc: &DocContext,
     feats: &mut Vec<u64>,
 ) -> Vec<Tag> {
-    let tags = beam_search(weights, p, history, doc, feats, BEAM_WIDTH);
+    let tags = beam_search(weights, p, history, doc, feats);
     record(p, &tags, history);
     tags
 }
@@ -53,36 +53,40 @@ struct Hypothesis {
     prev: Tag,
     prev2: Tag,
     /// Index of the hypothesis it extends, in the previous step.
-    parent: usize,
+    parent: u32,
 }
 
-/// The best well-formed tag sequence found with a beam of `width` (1 is greedy decoding).
+/// No hypothesis yet (no real score is minus infinity: scores are sums of finite weights).
+const NO_HYPOTHESIS: Hypothesis = Hypothesis { score: f32::NEG_INFINITY, prev: OUTSIDE, prev2: OUTSIDE, parent: 0 };
+
+/// The best well-formed tag sequence found with a beam of [`BEAM_WIDTH`].
 pub(crate) fn beam_search<W: Weights>(
     weights: &W,
     p: &Prepared,
     history: &History,
     doc: &DocContext,
     feats: &mut Vec<u64>,
-    width: usize,
 ) -> Vec<Tag> {
     let n = p.len();
     // Every step's hypotheses, one step after another (step `k` is `hyps[starts[k]..starts[k + 1]]`):
     // one allocation per sentence rather than one per token.
-    let mut hyps: Vec<Hypothesis> = Vec::with_capacity((n + 1) * width.max(1));
-    hyps.push(Hypothesis { score: 0.0, prev: OUTSIDE, prev2: OUTSIDE, parent: 0 });
+    let mut hyps: Vec<Hypothesis> = Vec::with_capacity((n + 1) * BEAM_WIDTH);
+    hyps.push(Hypothesis { score: 0.0, ..NO_HYPOTHESIS });
     let mut starts: Vec<usize> = Vec::with_capacity(n + 2);
     starts.extend([0, 1]);
     // The best extension into each state (tag, previous tag): hypotheses that agree on their last
-    // two tags are merged, as the model cannot tell them apart from there on.
-    let mut state: Vec<Option<Hypothesis>> = vec![None; N_TAGS * N_TAGS];
-    let mut touched: Vec<usize> = Vec::with_capacity(N_TAGS * width);
-    let mut kept: Vec<Hypothesis> = Vec::with_capacity(width + 1);
+    // two tags are merged, as the model cannot tell them apart from there on. Fixed-size arrays
+    // on the stack: the beam's inner loops run some fifty times a token.
+    let mut state = [NO_HYPOTHESIS; N_TAGS * N_TAGS];
+    let mut touched = [0u16; N_TAGS * N_TAGS];
+    let mut kept = [NO_HYPOTHESIS; BEAM_WIDTH];
     for i in 0..n {
         feats.clear();
         p.features(i, history, doc, feats);
         let mut base = [0f32; N_TAGS];
         weights.add_features(feats, &mut base);
         let ends = if i + 1 == n { tags::ENDING } else { u32::MAX };
+        let mut n_touched = 0;
         for (h, hyp) in hyps[starts[i]..starts[i + 1]].iter().enumerate() {
             let mut scores = base;
             weights.add_transitions(hyp.prev2, hyp.prev, &mut scores);
@@ -90,33 +94,34 @@ pub(crate) fn beam_search<W: Weights>(
             while next != 0 {
                 let t = next.trailing_zeros() as usize;
                 next &= next - 1;
-                let candidate = Hypothesis { score: hyp.score + scores[t], prev: t as Tag, prev2: hyp.prev, parent: h };
-                let slot = &mut state[t * N_TAGS + hyp.prev as usize];
-                match slot {
-                    None => {
-                        touched.push(t * N_TAGS + hyp.prev as usize);
-                        *slot = Some(candidate);
-                    }
-                    Some(best) if candidate.score > best.score => *best = candidate,
-                    Some(_) => {}
+                let score = hyp.score + scores[t];
+                let k = t * N_TAGS + hyp.prev as usize;
+                let slot = &mut state[k];
+                if slot.score == f32::NEG_INFINITY {
+                    touched[n_touched] = k as u16;
+                    n_touched += 1;
+                } else if score <= slot.score {
+                    continue;
                 }
+                *slot = Hypothesis { score, prev: t as Tag, prev2: hyp.prev, parent: h as u32 };
             }
         }
-        // Keep the best `width` states; ties go to the state reached first (deterministic).
-        for &k in &touched {
-            let Some(c) = state[k].take() else { continue };
+        // Keep the best states; ties go to the state reached first (deterministic).
+        let mut n_kept = 0;
+        for &k in &touched[..n_touched] {
+            let c = std::mem::replace(&mut state[k as usize], NO_HYPOTHESIS);
             // Most candidates fall below a full beam's last: skip the search for their place.
-            if kept.len() == width && kept.last().is_some_and(|last| c.score <= last.score) {
+            if n_kept == BEAM_WIDTH && c.score <= kept[BEAM_WIDTH - 1].score {
                 continue;
             }
-            let at = kept.partition_point(|x| x.score >= c.score);
-            if at < width {
-                kept.insert(at, c);
-                kept.truncate(width);
+            let at = kept[..n_kept].partition_point(|x| x.score >= c.score);
+            if at < BEAM_WIDTH {
+                n_kept = (n_kept + 1).min(BEAM_WIDTH);
+                kept.copy_within(at..n_kept - 1, at + 1);
+                kept[at] = c;
             }
         }
-        touched.clear();
-        hyps.append(&mut kept);
+        hyps.extend_from_slice(&kept[..n_kept]);
         starts.push(hyps.len());
     }
     // Follow the parents back from the best final hypothesis.
@@ -125,7 +130,7 @@ pub(crate) fn beam_search<W: Weights>(
     for i in (0..n).rev() {
         let h = hyps[starts[i + 1] + at];
         tags[i] = h.prev;
-        at = h.parent;
+        at = h.parent as usize;
     }
     tags
 }

@@ -3,7 +3,7 @@
 use super::conll::{ConllDoc, Scores};
 use super::features::{bucket, transition_features, DocContext, History, Prepared};
 use super::tags::{tags_of, Tag, N_TAGS};
-use super::{beam_search, decode, gazetteer_codes, record, NerModel, Weights, WordClasses, BEAM_WIDTH, OUTSIDE};
+use super::{beam_search, decode, gazetteer_codes, record, NerModel, Weights, WordClasses, OUTSIDE};
 use crate::kb::KnowledgeBase;
 
 /// Training settings.
@@ -237,7 +237,7 @@ fn train_run(
                 // The structured perceptron (Collins 2002): decode the sentence as at run time; where
                 // the best sequence differs from the gold one, reward the gold tags in their gold
                 // context and penalize the predicted ones in theirs.
-                let predicted = beam_search(&p.current, &prepared, &history, context, &mut feats, BEAM_WIDTH);
+                let predicted = beam_search(&p.current, &prepared, &history, context, &mut feats);
                 if predicted != ex.gold {
                     let (mut gold_prev, mut gold_prev2, mut pred_prev, mut pred_prev2) =
                         (OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE);
