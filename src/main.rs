@@ -58,17 +58,17 @@ enum NerCommand {
         /// Where to write the model.
         #[arg(long)]
         out: PathBuf,
-        /// Passes over the training data.
-        #[arg(long, default_value_t = 14)]
+        /// Passes over the training data (the defaults are the shipped model's recipe).
+        #[arg(long, default_value_t = 20)]
         epochs: usize,
         /// log2 of the number of weight rows.
         #[arg(long, default_value_t = 20)]
         bits: u32,
         /// Shuffle seed (of the first run).
-        #[arg(long, default_value_t = 7)]
+        #[arg(long, default_value_t = 2003)]
         seed: u64,
         /// Independent runs (seeds `seed`, `seed + 1`, ...) whose weights are averaged.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 5)]
         runs: usize,
         /// Word classes the features read (default: the ones shipped, data/word-classes.tsv).
         #[arg(long)]
