@@ -117,6 +117,24 @@ fn shape_char(c: char) -> char {
 /// without building the strings: tagging computes them for every token.
 fn shape_hashes(w: &str) -> (u64, u64) {
     let (mut full, mut short) = (Fnv::new(t::SHAPE), Fnv::new(t::SHORT));
+    if w.is_ascii() {
+        // Most words: bytes are characters, and their classes are the ASCII ones.
+        let mut last = None;
+        for &b in w.as_bytes() {
+            let s = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                other => other,
+            };
+            full.write(&[s]);
+            if last != Some(s) {
+                short.write(&[s]);
+                last = Some(s);
+            }
+        }
+        return (full.0, short.0);
+    }
     let mut last = None;
     let mut buf = [0u8; 4];
     for c in w.chars() {
@@ -145,7 +163,8 @@ pub fn short_shape(w: &str) -> String {
 /// What the tagger said earlier in a document about each word (lowercased): counts per type.
 #[derive(Debug, Default, Clone)]
 pub struct History {
-    seen: HashMap<String, [u16; 4]>,
+    /// Keyed by the lowercase word's hash (as [`Prepared`] computes it).
+    seen: HashMap<u64, [u16; 4]>,
 }
 
 impl History {
@@ -156,16 +175,22 @@ impl History {
 
     /// Records the type given to a word.
     pub fn record(&mut self, word: &str, ty: usize) {
-        let c = self.seen.entry(word.to_lowercase()).or_default();
+        let c = self.seen.entry(lower_hash(word)).or_default();
         c[ty] = c[ty].saturating_add(1);
     }
 
     /// The type most often given to a word so far, if any.
     pub fn majority(&self, word: &str) -> Option<usize> {
+        self.majority_of(lower_hash(word))
+    }
+
+    /// [`History::majority`] of the word whose lowercase form hashes to `key`.
+    #[inline]
+    fn majority_of(&self, key: u64) -> Option<usize> {
         if self.seen.is_empty() {
             return None;
         }
-        let c = self.seen.get(&word.to_lowercase())?;
+        let c = self.seen.get(&key)?;
         let (i, &n) = c.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))?;
         (n > 0).then_some(i)
     }
@@ -175,13 +200,39 @@ impl History {
 /// less likely a name; a word in a capitals headline is read through its mixed-case form.
 #[derive(Debug, Default, Clone)]
 pub struct DocContext {
-    forms: HashMap<String, (bool, bool, Option<String>)>,
+    /// Keyed by the lowercase word's hash (as [`Prepared`] computes it): no string is kept.
+    forms: HashMap<u64, DocForm>,
+}
+
+/// How a document writes one word (in any case).
+#[derive(Debug, Default, Clone, Copy)]
+struct DocForm {
+    /// Somewhere in lower case.
+    seen_lower: bool,
+    /// Somewhere capitalized, in mixed case, not first in its sentence.
+    seen_cap: bool,
+    /// The hash of the first such capitalized form, as the feature that reads it.
+    form: Option<u64>,
+}
+
+/// The hash of a word's lowercase form (`fnv(t::LOWER, ..)`), without building it for ASCII words.
+#[inline]
+fn lower_hash(w: &str) -> u64 {
+    if w.is_ascii() {
+        let mut h = Fnv::new(t::LOWER);
+        for &b in w.as_bytes() {
+            h.write(&[b.to_ascii_lowercase()]);
+        }
+        h.0
+    } else {
+        fnv(t::LOWER, lowercase(w).as_bytes())
+    }
 }
 
 impl DocContext {
     /// Builds the context of a document from all its sentences' words.
     pub fn new<'w>(sentences: impl IntoIterator<Item = &'w [&'w str]>) -> DocContext {
-        let mut forms: HashMap<String, (bool, bool, Option<String>)> = HashMap::default();
+        let mut forms: HashMap<u64, DocForm> = HashMap::default();
         for words in sentences {
             let caps =
                 words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
@@ -189,24 +240,24 @@ impl DocContext {
                 let Some(first) = w.chars().next() else {
                     continue;
                 };
-                let lower = lowercase(w);
-                let e = match forms.get_mut(lower.as_ref()) {
-                    Some(e) => e,
-                    None => forms.entry(lower.into_owned()).or_default(),
-                };
+                let e = forms.entry(lower_hash(w)).or_default();
                 if first.is_lowercase() {
-                    e.0 = true;
+                    e.seen_lower = true;
                 } else if i > 0 && !caps && first.is_uppercase() && w.chars().skip(1).any(char::is_lowercase) {
-                    e.1 = true;
-                    e.2.get_or_insert_with(|| (*w).to_owned());
+                    e.seen_cap = true;
+                    e.form.get_or_insert_with(|| fnv(t::DOC_FORM, w.as_bytes()));
                 }
             }
         }
         DocContext { forms }
     }
 
-    fn get(&self, lower: &str) -> Option<&(bool, bool, Option<String>)> {
-        self.forms.get(lower)
+    #[inline]
+    fn get(&self, lower_hash: u64) -> Option<&DocForm> {
+        if self.forms.is_empty() {
+            return None;
+        }
+        self.forms.get(&lower_hash)
     }
 }
 
@@ -275,7 +326,7 @@ impl<'a> Prepared<'a> {
     /// ([`super::gazetteer_codes`]), `classes` their word classes ([`super::WordClasses::code`]).
     pub fn new(words: &'a [&'a str], gaz: &'a [u16], classes: &'a [super::WordCode]) -> Prepared<'a> {
         let lower: Vec<Cow<'a, str>> = words.iter().map(|w| lowercase(w)).collect();
-        let lower_hash = lower.iter().map(|l| fnv(t::LOWER, l.as_bytes())).collect();
+        let lower_hash = words.iter().map(|w| lower_hash(w)).collect();
         let (shape_hash, short_hash) = words.iter().map(|w| shape_hashes(w)).unzip();
         let with_letters = words.iter().filter(|w| w.chars().any(char::is_alphabetic));
         let caps_sentence =
@@ -421,20 +472,20 @@ impl<'a> Prepared<'a> {
         if i == 0 {
             out.push(mix(fnv(t::FIRST, b""), sh));
         }
-        if let Some((seen_lower, seen_cap, form)) = doc.get(lw) {
+        if let Some(&DocForm { seen_lower, seen_cap, form }) = doc.get(self.lower_hash[i]) {
             let cap = w.chars().next().is_some_and(char::is_uppercase);
-            if cap && *seen_lower {
+            if cap && seen_lower {
                 out.push(mix(fnv(t::DOC_LOWER, b""), sh));
             }
-            if *seen_cap {
+            if seen_cap {
                 out.push(fnv(t::DOC_CAP, &[u8::from(i == 0), u8::from(self.caps_sentence)]));
             }
             if let (Some(form), true) = (form, self.caps_sentence) {
-                out.push(fnv(t::DOC_FORM, form.as_bytes()));
+                out.push(form);
             }
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
-            if let Some(ty) = history.majority(w) {
+            if let Some(ty) = history.majority_of(self.lower_hash[i]) {
                 out.push(fnv(t::HISTORY, &[ty as u8]));
             }
         }
