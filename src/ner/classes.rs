@@ -48,7 +48,8 @@ struct Entry {
     path: u32,
 }
 
-/// The key of a word: FNV-1a of its bytes. Two of 200,000 words share a key with a chance of
+/// The key of a word: FNV-1a of its bytes (template 0, as `features::fnv_lower(0, ..)` hashes a
+/// lowercase form). Two of 200,000 words share a key with a chance of
 /// about one in a billion; a list's loader refuses a repeated key, so a collision within a list
 /// cannot pass unnoticed.
 #[inline]
@@ -184,7 +185,7 @@ impl WordClasses {
                 WordCode {
                     own: found.classes,
                     lower: if w.chars().next().is_some_and(char::is_uppercase) {
-                        self.entry(&w.to_lowercase()).classes
+                        self.words.get(&super::features::fnv_lower(0, w)).map_or(0, |e| e.classes)
                     } else {
                         0
                     },

@@ -215,17 +215,23 @@ struct DocForm {
     form: Option<u64>,
 }
 
-/// The hash of a word's lowercase form (`fnv(t::LOWER, ..)`), without building it for ASCII words.
+/// The hash of a word's lowercase form (`fnv(t::LOWER, ..)`).
 #[inline]
 fn lower_hash(w: &str) -> u64 {
+    fnv_lower(t::LOWER, w)
+}
+
+/// `fnv(template, w.to_lowercase())`, without building the lowercase form of an ASCII word.
+#[inline]
+pub(crate) fn fnv_lower(template: u8, w: &str) -> u64 {
     if w.is_ascii() {
-        let mut h = Fnv::new(t::LOWER);
+        let mut h = Fnv::new(template);
         for &b in w.as_bytes() {
             h.write(&[b.to_ascii_lowercase()]);
         }
         h.0
     } else {
-        fnv(t::LOWER, lowercase(w).as_bytes())
+        fnv(template, lowercase(w).as_bytes())
     }
 }
 
