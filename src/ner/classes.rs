@@ -48,13 +48,18 @@ struct Entry {
     path: u32,
 }
 
-/// The key of a word: FNV-1a of its bytes (template 0, as `features::fnv_lower(0, ..)` hashes a
-/// lowercase form). Two of 200,000 words share a key with a chance of
+/// The key of a word: FNV-1a of its bytes. Two of 200,000 words share a key with a chance of
 /// about one in a billion; a list's loader refuses a repeated key, so a collision within a list
 /// cannot pass unnoticed.
 #[inline]
 fn word_key(word: &str) -> u64 {
     super::features::fnv(0, word.as_bytes())
+}
+
+/// [`word_key`] of a word's lowercase form, without building it (for ASCII words).
+#[inline]
+fn lower_word_key(word: &str) -> u64 {
+    super::features::fnv_lower(0, word)
 }
 
 impl WordClasses {
@@ -185,7 +190,7 @@ impl WordClasses {
                 WordCode {
                     own: found.classes,
                     lower: if w.chars().next().is_some_and(char::is_uppercase) {
-                        self.words.get(&super::features::fnv_lower(0, w)).map_or(0, |e| e.classes)
+                        self.words.get(&lower_word_key(w)).map_or(0, |e| e.classes)
                     } else {
                         0
                     },
@@ -522,6 +527,13 @@ mod tests {
         for (bad, what) in [("x\t012\n", "0 and 1"), ("x\n", "tab"), ("x\t1\nx\t0\n", "twice"), ("x\t\n", "0 and 1")] {
             let err = WordClasses::default().with_clusters(bad, "data/brown-clusters.tsv").unwrap_err().to_string();
             assert!(err.starts_with("data/brown-clusters.tsv:") && err.contains(what), "{err}");
+        }
+    }
+
+    #[test]
+    fn lower_word_key_is_the_key_of_the_lowercase_form() {
+        for w in ["Reuters", "REUTERS", "said", "Ünal", "ǅemal", "東京"] {
+            assert_eq!(lower_word_key(w), word_key(&w.to_lowercase()), "{w}");
         }
     }
 
