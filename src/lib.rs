@@ -11,6 +11,7 @@ pub mod pipeline;
 pub mod relate;
 pub mod resolve;
 pub mod schema;
+pub mod syntax;
 pub mod text;
 pub mod vocab;
 
