@@ -43,6 +43,39 @@ enum Command {
     /// Train or evaluate the statistical named-entity recognizer.
     #[command(subcommand)]
     Ner(NerCommand),
+    /// Tag and parse articles (CoNLL-U on standard output), or train and evaluate the parser.
+    #[command(args_conflicts_with_subcommands = true)]
+    Parse {
+        #[command(subcommand)]
+        command: Option<ParseCommand>,
+        /// An article (.txt, .md, .jsonl) or `-` for standard input.
+        input: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ParseCommand {
+    /// Train the tagger and parser on UD treebanks (CoNLL-U); epochs are chosen on the dev file.
+    Train {
+        /// Training treebanks, comma-separated.
+        #[arg(long, value_delimiter = ',', required = true)]
+        train: Vec<PathBuf>,
+        /// Development treebank, for choosing epochs.
+        #[arg(long)]
+        dev: PathBuf,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes of the tagger.
+        #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().tagger_epochs)]
+        tagger_epochs: usize,
+        /// Passes of the parser.
+        #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().parser_epochs)]
+        parser_epochs: usize,
+        /// Seed of shuffles and exploration.
+        #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().seed)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -139,6 +172,31 @@ fn main() {
 
 fn run() -> Result<()> {
     match Cli::parse().command {
+        Command::Parse { command: Some(ParseCommand::Train { train, dev, out, tagger_epochs, parser_epochs, seed }), .. } => {
+            let mut train_sentences = Vec::new();
+            for path in &train {
+                train_sentences.extend(newsgraph::syntax::read_conllu(path)?);
+            }
+            let dev_sentences = newsgraph::syntax::read_conllu(&dev)?;
+            let config = newsgraph::syntax::TrainConfig {
+                tagger_epochs,
+                parser_epochs,
+                seed,
+                ..newsgraph::syntax::TrainConfig::default()
+            };
+            let (model, _) = newsgraph::syntax::SyntaxModel::train(
+                &train_sentences,
+                &dev_sentences,
+                ner::WordClasses::builtin()?,
+                &config,
+                |line| eprintln!("{line}"),
+            );
+            let bytes = model.to_bytes();
+            write_atomically(&out, &bytes)?;
+            eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+            Ok(())
+        }
+        Command::Parse { .. } => bail!("not yet"),
         Command::Ner(NerCommand::Train { train, dev, out, epochs, bits, seed, runs, classes }) => {
             let kb = newsgraph::kb::KnowledgeBase::builtin()?;
             let classes = load_classes(classes.as_deref())?;

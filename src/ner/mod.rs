@@ -16,7 +16,7 @@ mod train;
 
 pub use classes::{learn_classes, ClassConfig, WordClasses, WordCode, BUILTIN_CLASSES, BUILTIN_CLUSTERS};
 pub use conll::{parse_conll, read_conll, ConllDoc, ConllSentence, Scores};
-pub use features::{gaz, shape, short_shape, DocContext, History, Prepared};
+pub use features::{fnv, gaz, mix, shape, short_shape, DocContext, History, Prepared};
 pub use model::{NerModel, Weights, BUILTIN_MODEL};
 pub use tags::{allowed, iob2, may_end, spans_of, split, tag, tags_of, NerSpan, NerType, Part, Tag, N_TAGS, OUTSIDE};
 pub use train::{evaluate, predict, train, TrainConfig, TrainReport};

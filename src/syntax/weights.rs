@@ -1,0 +1,295 @@
+//! Linear models over hashed features: the averaged perceptron that trains them, and the compact
+//! table of 16-bit weights that the tagger and parser read.
+//!
+//! Why sparse rows: a feature row has a weight for every class (120 tags, 50 labels), but the
+//! perceptron only moves the weights of the classes it confused, so a row holds a handful of
+//! non-zero weights. Storing those alone keeps the tagger's and parser's tables at a few
+//! megabytes, and a feature never seen in training costs one bit test.
+
+use crate::error::{Error, Result};
+use rustc_hash::FxHashMap;
+
+/// Reduces a feature hash to a row of a table of `1 << bits` rows.
+#[inline]
+pub fn bucket(h: u64, bits: u32) -> u32 {
+    ((h ^ (h >> 29) ^ (h >> 43)) as u32) & ((1u32 << bits) - 1)
+}
+
+/// Weights during training: float rows created on first update, with the running sums that make
+/// averaging cheap (the average is `w - u / step`).
+#[derive(Debug, Clone)]
+pub struct Perceptron {
+    classes: usize,
+    bits: u32,
+    index: FxHashMap<u32, u32>,
+    w: Vec<f32>,
+    u: Vec<f32>,
+    step: f32,
+}
+
+impl Perceptron {
+    /// An empty model of `classes` classes over `1 << bits` hashed rows.
+    pub fn new(classes: usize, bits: u32) -> Perceptron {
+        Perceptron { classes, bits, index: FxHashMap::default(), w: Vec::new(), u: Vec::new(), step: 1.0 }
+    }
+
+    /// Number of classes.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Adds the current weights of `features`' rows to `scores` (one per class).
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        scores.fill(0.0);
+        for &f in features {
+            if let Some(&at) = self.index.get(&bucket(f, self.bits)) {
+                let row = &self.w[at as usize..at as usize + self.classes];
+                scores.iter_mut().zip(row).for_each(|(s, w)| *s += w);
+            }
+        }
+    }
+
+    /// Moves the weights of `features` toward `good` and away from `bad`.
+    pub fn update(&mut self, features: &[u64], good: usize, bad: usize) {
+        for &f in features {
+            let at = self.row(bucket(f, self.bits));
+            self.w[at + good] += 1.0;
+            self.u[at + good] += self.step;
+            self.w[at + bad] -= 1.0;
+            self.u[at + bad] -= self.step;
+        }
+    }
+
+    /// Counts one training example (the averaging weighs every example alike).
+    pub fn tick(&mut self) {
+        self.step += 1.0;
+    }
+
+    fn row(&mut self, b: u32) -> usize {
+        let next = self.w.len() as u32;
+        let at = *self.index.entry(b).or_insert(next) as usize;
+        if at == self.w.len() {
+            self.w.resize(at + self.classes, 0.0);
+            self.u.resize(at + self.classes, 0.0);
+        }
+        at
+    }
+
+    /// The averaged weights, quantized to 16 bits.
+    pub fn averaged(&self) -> Table {
+        let mut rows: Vec<u32> = self.index.keys().copied().collect();
+        rows.sort_unstable();
+        let avg = |i: usize| self.w[i] - self.u[i] / self.step;
+        let max = (0..self.w.len()).map(|i| avg(i).abs()).fold(0.0f32, f32::max);
+        let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
+        let mut builder = TableBuilder::new(self.classes, self.bits);
+        for b in rows {
+            let at = self.index[&b] as usize;
+            let entries = (0..self.classes).filter_map(|c| {
+                let q = (avg(at + c) * scale).round() as i16;
+                (q != 0).then_some((c as u16, q))
+            });
+            builder.push(b, entries);
+        }
+        builder.finish()
+    }
+}
+
+/// Quantized weights: for each present row, its non-zero (class, weight) entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    classes: usize,
+    bits: u32,
+    /// A bit per row: whether it has any weight.
+    present: Vec<u64>,
+    /// For each word of `present`, how many rows are present before it.
+    before: Vec<u32>,
+    /// Where each present row's entries start in `entries` (one more at the end).
+    starts: Vec<u32>,
+    /// Class in the high 16 bits, weight in the low 16.
+    entries: Vec<u32>,
+}
+
+struct TableBuilder {
+    table: Table,
+    last: Option<u32>,
+}
+
+impl TableBuilder {
+    fn new(classes: usize, bits: u32) -> TableBuilder {
+        let words = ((1usize << bits) / 64).max(1);
+        let table =
+            Table { classes, bits, present: vec![0; words], before: Vec::new(), starts: vec![0], entries: Vec::new() };
+        TableBuilder { table, last: None }
+    }
+
+    /// Adds a row; rows come in increasing order. A row without entries is left out.
+    fn push(&mut self, row: u32, entries: impl Iterator<Item = (u16, i16)>) {
+        let t = &mut self.table;
+        let before = t.entries.len();
+        t.entries.extend(entries.map(|(c, w)| (u32::from(c) << 16) | u32::from(w as u16)));
+        if t.entries.len() > before {
+            debug_assert!(self.last.is_none_or(|l| l < row));
+            self.last = Some(row);
+            t.present[row as usize / 64] |= 1 << (row % 64);
+            t.starts.push(t.entries.len() as u32);
+        }
+    }
+
+    fn finish(mut self) -> Table {
+        let mut count = 0u32;
+        self.table.before = self
+            .table
+            .present
+            .iter()
+            .map(|w| {
+                let b = count;
+                count += w.count_ones();
+                b
+            })
+            .collect();
+        self.table
+    }
+}
+
+impl Table {
+    /// Number of classes.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Number of present rows and of stored weights.
+    pub fn size(&self) -> (usize, usize) {
+        (self.starts.len() - 1, self.entries.len())
+    }
+
+    /// The entries of the row a feature hashes to (empty when it has none).
+    #[inline]
+    fn row(&self, feature: u64) -> &[u32] {
+        let r = bucket(feature, self.bits);
+        let (word, bit) = (r as usize / 64, r % 64);
+        let bits = self.present[word];
+        if bits & (1 << bit) == 0 {
+            return &[];
+        }
+        let i = (self.before[word] + (bits & ((1u64 << bit) - 1)).count_ones()) as usize;
+        &self.entries[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// Sums the weights of `features`' rows into `scores` (one per class), after clearing it.
+    #[inline]
+    pub fn score(&self, features: &[u64], scores: &mut [i32]) {
+        scores.fill(0);
+        for &f in features {
+            for &e in self.row(f) {
+                if let Some(s) = scores.get_mut((e >> 16) as usize) {
+                    *s += i32::from(e as u16 as i16);
+                }
+            }
+        }
+    }
+
+    /// Writes the table: classes, bits, row count, then each row's number, length and entries.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        for v in [self.classes as u32, self.bits, (self.starts.len() - 1) as u32] {
+            out.extend(v.to_le_bytes());
+        }
+        let mut i = 0;
+        for (w, &bits) in self.present.iter().enumerate() {
+            for b in (0..64).filter(|b| bits & (1 << b) != 0) {
+                let (s, e) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+                out.extend(((w * 64 + b) as u32).to_le_bytes());
+                out.extend(((e - s) as u16).to_le_bytes());
+                self.entries[s..e].iter().for_each(|x| out.extend(x.to_le_bytes()));
+                i += 1;
+            }
+        }
+    }
+
+    /// Reads a table written by [`Table::write`] from the front of `bytes`, advancing it.
+    pub fn read(bytes: &mut &[u8], name: &str) -> Result<Table> {
+        let mut r = Reader { bytes, name };
+        let (classes, bits, rows) = (r.u32()? as usize, r.u32()?, r.u32()?);
+        if !(6..=28).contains(&bits) || classes > u16::MAX as usize {
+            return Err(r.error("bad table header"));
+        }
+        let mut builder = TableBuilder::new(classes, bits);
+        for _ in 0..rows {
+            let row = r.u32()?;
+            if row >> bits != 0 || builder.last.is_some_and(|l| l >= row) {
+                return Err(r.error("rows out of order or out of range"));
+            }
+            let n = r.u16()? as usize;
+            let entries: Vec<u32> = (0..n).map(|_| r.u32()).collect::<Result<_>>()?;
+            if entries.iter().any(|&e| (e >> 16) as usize >= classes) {
+                return Err(r.error("weight of a class past the table's classes"));
+            }
+            builder.push(row, entries.into_iter().map(|e| ((e >> 16) as u16, e as u16 as i16)));
+        }
+        Ok(builder.finish())
+    }
+}
+
+/// Reads little-endian numbers from a model file, naming it in errors.
+pub(crate) struct Reader<'a, 'b> {
+    /// What is left to read.
+    pub bytes: &'b mut &'a [u8],
+    /// The file's name.
+    pub name: &'b str,
+}
+
+impl Reader<'_, '_> {
+    pub(crate) fn error(&self, message: &str) -> Error {
+        Error::Data { source_name: self.name.to_string(), line: 0, message: message.to_string() }
+    }
+
+    pub(crate) fn take(&mut self, n: usize) -> Result<&[u8]> {
+        if self.bytes.len() < n {
+            return Err(self.error("truncated model file"));
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        *self.bytes = rest;
+        Ok(head)
+    }
+
+    pub(crate) fn u32(&mut self) -> Result<u32> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    pub(crate) fn u16(&mut self) -> Result<u16> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn perceptron_learns_and_table_round_trips() {
+        let mut p = Perceptron::new(3, 10);
+        for _ in 0..5 {
+            p.update(&[1, 2], 2, 0);
+            p.tick();
+            p.update(&[3], 1, 2);
+            p.tick();
+        }
+        let t = p.averaged();
+        let mut scores = [0i32; 3];
+        t.score(&[1, 2], &mut scores);
+        assert!(scores[2] > scores[0] && scores[2] > scores[1], "{scores:?}");
+        t.score(&[3], &mut scores);
+        assert!(scores[1] > scores[2]);
+        t.score(&[999], &mut scores);
+        assert_eq!(scores, [0, 0, 0]);
+        let mut bytes = Vec::new();
+        t.write(&mut bytes);
+        let mut slice = bytes.as_slice();
+        assert_eq!(Table::read(&mut slice, "t").unwrap(), t);
+        assert!(slice.is_empty());
+        let mut short = &bytes[..bytes.len() - 1];
+        assert!(Table::read(&mut short, "t").unwrap_err().to_string().contains("truncated"));
+    }
+}
