@@ -2,5 +2,8 @@
 //! Dependencies treebanks.
 
 mod conllu;
+mod lemma;
+mod lemma_rules;
 
 pub use conllu::{parse_conllu, read_conllu, write_conllu, Sentence, Word};
+pub use lemma::{learn_exceptions, lemma_accuracy, parse_exceptions, rule_lemma, Lemmatizer};
