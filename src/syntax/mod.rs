@@ -2,8 +2,10 @@
 //! Dependencies treebanks.
 
 mod conllu;
+mod eval;
 mod lemma;
 mod lemma_rules;
 
 pub use conllu::{parse_conllu, read_conllu, write_conllu, Sentence, Word};
+pub use eval::Scores;
 pub use lemma::{learn_exceptions, lemma_accuracy, parse_exceptions, rule_lemma, Lemmatizer};
