@@ -1,7 +1,8 @@
 //! Throughput figures: `cargo bench --bench throughput [CORPUS]`.
 //!
 //! Prints tokens per second on one thread for tokenization alone (the baseline), NER tagging
-//! alone, and the whole build with and without the NER model, each also as a ratio to the
+//! alone, tagging + lemmatizing + parsing alone, and the whole build with and without the NER
+//! model and the parser, each also as a ratio to the
 //! baseline measured in the same process; and the model's load time. CORPUS defaults to the BBC
 //! corpus in ../shared (a folder or .jsonl), else the example articles.
 //!
@@ -14,6 +15,7 @@
 use newsgraph::ingest::read_inputs;
 use newsgraph::kb::KnowledgeBase;
 use newsgraph::ner::{NerModel, Tagger};
+use newsgraph::syntax::Analyzer;
 use newsgraph::text::AnalyzedDoc;
 use newsgraph::{build, Config};
 use std::path::PathBuf;
@@ -74,11 +76,35 @@ fn main() {
         t_ner / t_tok
     );
 
-    for (label, ner) in [("whole build, NER on (1 thread)", true), ("whole build, NER off (1 thread)", false)] {
+    let (t_syn_load, analyzer) = best_of(5, || Analyzer::builtin().expect("syntax model"));
+    println!("{:<38} {:>12.1} ms", "syntax model load (best of 5)", t_syn_load * 1000.0);
+    let (mut t_syn, mut words) = (0.0, 0);
+    for slice in sentences.chunks(slices) {
+        let (t, n) =
+            best_of(3, || slice.iter().flat_map(|d| d.iter().map(|s| analyzer.analyze(s).len())).sum::<usize>());
+        t_syn += t;
+        words += n;
+    }
+    println!(
+        "{:<38} {:>12.0} tokens/s  ({:.2}x baseline time; {words} words)",
+        "tag + lemmatize + parse (1 thread)",
+        rate(t_syn),
+        t_syn / t_tok
+    );
+
+    let runs = [
+        ("whole build, NER + parse (1 thread)", true, true),
+        ("whole build, NER, no parse (1 thread)", true, false),
+        ("whole build, no NER, no parse", false, false),
+    ];
+    for (label, ner, parse) in runs {
         let mut config = Config::builtin().expect("config");
         config.threads = 1;
         if !ner {
             config.ner = None;
+        }
+        if !parse {
+            config.syntax = None;
         }
         let (t, g) = best_of(3, || build(docs.clone(), &config));
         println!(

@@ -39,6 +39,9 @@ enum Command {
         /// Lists and rules only: leave the statistical recognizer out.
         #[arg(long)]
         no_ner: bool,
+        /// Leave the tagger and dependency parser out (no trees for the extractor).
+        #[arg(long)]
+        no_parse: bool,
     },
     /// Train or evaluate the statistical named-entity recognizer.
     #[command(subcommand)]
@@ -75,6 +78,22 @@ enum ParseCommand {
         /// Seed of shuffles and exploration.
         #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().seed)]
         seed: u64,
+    },
+    /// Score a model on a treebank on its gold words: UPOS, XPOS, lemma, UAS, LAS (CoNLL 2018 style).
+    Eval {
+        /// The model (`builtin` for the one shipped in the binary).
+        model: String,
+        /// The treebank to score on (CoNLL-U).
+        file: PathBuf,
+    },
+    /// Learn the lemmatizer's exceptions table from treebanks (data/lemma-exceptions.tsv).
+    Lemmas {
+        /// Treebanks, comma-separated.
+        #[arg(long, value_delimiter = ',', required = true)]
+        train: Vec<PathBuf>,
+        /// Where to write the table.
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -172,7 +191,10 @@ fn main() {
 
 fn run() -> Result<()> {
     match Cli::parse().command {
-        Command::Parse { command: Some(ParseCommand::Train { train, dev, out, tagger_epochs, parser_epochs, seed }), .. } => {
+        Command::Parse {
+            command: Some(ParseCommand::Train { train, dev, out, tagger_epochs, parser_epochs, seed }),
+            ..
+        } => {
             let mut train_sentences = Vec::new();
             for path in &train {
                 train_sentences.extend(newsgraph::syntax::read_conllu(path)?);
@@ -196,7 +218,44 @@ fn run() -> Result<()> {
             eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
             Ok(())
         }
-        Command::Parse { .. } => bail!("not yet"),
+        Command::Parse { command: Some(ParseCommand::Eval { model, file }), .. } => {
+            let model = if model == "builtin" {
+                newsgraph::syntax::SyntaxModel::builtin()?
+            } else {
+                let bytes = std::fs::read(&model).with_context(|| format!("reading {model}"))?;
+                newsgraph::syntax::SyntaxModel::from_bytes(&bytes, &model, ner::WordClasses::builtin()?)?
+            };
+            let gold = newsgraph::syntax::read_conllu(&file)?;
+            let predicted = model.analyze_treebank(&gold, &newsgraph::syntax::Lemmatizer::builtin());
+            let scores = newsgraph::syntax::Scores::of(&gold, &predicted)?;
+            print!("{}", scores.report());
+            println!("{}", scores.summary_line());
+            Ok(())
+        }
+        Command::Parse { command: Some(ParseCommand::Lemmas { train, out }), .. } => {
+            let mut sentences = Vec::new();
+            for path in &train {
+                sentences.extend(newsgraph::syntax::read_conllu(path)?);
+            }
+            let table = newsgraph::syntax::learn_exceptions(&sentences);
+            write_atomically(&out, table.as_bytes())?;
+            eprintln!("wrote {} ({} lines)", out.display(), table.lines().count());
+            Ok(())
+        }
+        Command::Parse { command: None, input } => {
+            let input = input.context("give an article to parse (a file or `-`), or a subcommand")?;
+            let ingested = ingest::read_inputs(std::slice::from_ref(&input));
+            if let Some(e) = ingested.errors.first() {
+                bail!("{e}");
+            }
+            let analyzer = newsgraph::syntax::Analyzer::builtin()?;
+            let mut out = std::io::stdout().lock();
+            for doc in &ingested.documents {
+                let analyzed = newsgraph::text::AnalyzedDoc::new(doc);
+                std::io::Write::write_all(&mut out, conllu_of(&analyzer, &analyzed).as_bytes())?;
+            }
+            Ok(())
+        }
         Command::Ner(NerCommand::Train { train, dev, out, epochs, bits, seed, runs, classes }) => {
             let kb = newsgraph::kb::KnowledgeBase::builtin()?;
             let classes = load_classes(classes.as_deref())?;
@@ -271,7 +330,7 @@ fn run() -> Result<()> {
             eprintln!("wrote {} ({} words)", out.display(), body.lines().count());
             Ok(())
         }
-        Command::Build { inputs, out, format, base_iri, taxonomy, threads, no_ner } => {
+        Command::Build { inputs, out, format, base_iri, taxonomy, threads, no_ner, no_parse } => {
             let defaulted = format.is_none();
             let mut formats = match format {
                 Some(list) => list
@@ -297,6 +356,9 @@ fn run() -> Result<()> {
             }
             if no_ner {
                 config.ner = None;
+            }
+            if no_parse {
+                config.syntax = None;
             }
             if let Some(n) = threads {
                 config.threads = n.max(1);
@@ -334,6 +396,36 @@ fn run() -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// The CoNLL-U of a document as the pipeline tokenizes and splits it: one sentence a block, with
+/// its id, text and byte span as comments and `SpaceAfter=No` where no space follows a token.
+fn conllu_of(analyzer: &newsgraph::syntax::Analyzer, a: &newsgraph::text::AnalyzedDoc) -> String {
+    let sentences: Vec<newsgraph::syntax::Sentence> = a
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let forms: Vec<&str> = s.tokens.clone().map(|i| a.token_text(i)).collect();
+            let mut words = analyzer.analyze(&forms);
+            for (w, i) in words.iter_mut().zip(s.tokens.clone()) {
+                let next = a.tokens.get(i + 1).map(|t| t.span.start);
+                if i + 1 < s.tokens.end && next == Some(a.tokens[i].span.end) {
+                    w.misc = "SpaceAfter=No".into();
+                }
+            }
+            let text = a.sentence_text(k).replace(['\n', '\r', '\t'], " ");
+            let comments = vec![
+                format!("sent_id = {}-{}", a.doc.id, k + 1),
+                format!("text = {text}"),
+                format!("bytes = {}-{}", s.span.start, s.span.end),
+            ];
+            newsgraph::syntax::Sentence { comments, words, extra: Vec::new() }
+        })
+        .collect();
+    let mut out = format!("# newdoc id = {}\n", a.doc.id);
+    out.push_str(&newsgraph::syntax::write_conllu(&sentences));
+    out
 }
 
 /// Writes a file through a temporary name, so a failure leaves the old file whole.

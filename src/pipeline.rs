@@ -8,6 +8,7 @@ use crate::kb::{KnowledgeBase, Taxonomy};
 use crate::ner::NerModel;
 use crate::relate::relate;
 use crate::resolve::resolve;
+use crate::syntax::Analyzer;
 use crate::text::AnalyzedDoc;
 use std::path::Path;
 
@@ -20,6 +21,8 @@ pub struct Config {
     pub threads: usize,
     /// The statistical recognizer, or `None` for lists and rules alone.
     pub ner: Option<NerModel>,
+    /// The tagger and parser, or `None` to build without dependency trees.
+    pub syntax: Option<Analyzer>,
 }
 
 impl Config {
@@ -29,6 +32,7 @@ impl Config {
             kb: KnowledgeBase::builtin()?,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             ner: Some(NerModel::builtin()?),
+            syntax: Some(Analyzer::builtin()?),
         })
     }
 
@@ -53,30 +57,32 @@ impl Config {
 /// ```
 pub fn build(documents: Vec<Document>, config: &Config) -> KnowledgeGraph {
     let kb = &config.kb;
-    let analyzed: Vec<AnalyzedDoc> = documents.iter().map(AnalyzedDoc::new).collect();
-    let mentions = extract_all(&analyzed, kb, config.ner.as_ref(), config.threads);
+    let mut analyzed: Vec<AnalyzedDoc> = documents.iter().map(AnalyzedDoc::new).collect();
+    let mentions = extract_all(&mut analyzed, config);
     let mut resolved = resolve(&analyzed, mentions, kb);
     let relations = relate(&analyzed, &mut resolved, kb);
     drop(analyzed);
     KnowledgeGraph::new(documents, resolved.entities.into_values(), relations)
 }
 
-/// Extracts mentions of every document, in parallel; results stay in document order.
-fn extract_all(
-    analyzed: &[AnalyzedDoc],
-    kb: &KnowledgeBase,
-    ner: Option<&NerModel>,
-    threads: usize,
-) -> Vec<Vec<Mention>> {
-    let threads = threads.clamp(1, analyzed.len().max(1));
+/// Parses every document and extracts its mentions, in parallel; results stay in document order.
+fn extract_all(analyzed: &mut [AnalyzedDoc], config: &Config) -> Vec<Vec<Mention>> {
+    let (kb, ner, syntax) = (&config.kb, config.ner.as_ref(), config.syntax.as_ref());
+    let one = move |a: &mut AnalyzedDoc| {
+        if let Some(analyzer) = syntax {
+            analyzer.annotate(a);
+        }
+        extract_with(a, kb, ner)
+    };
+    let threads = config.threads.clamp(1, analyzed.len().max(1));
     if threads == 1 {
-        return analyzed.iter().map(|a| extract_with(a, kb, ner)).collect();
+        return analyzed.iter_mut().map(one).collect();
     }
     let chunk = analyzed.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = analyzed
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|a| extract_with(a, kb, ner)).collect::<Vec<_>>()))
+            .chunks_mut(chunk)
+            .map(|part| scope.spawn(move || part.iter_mut().map(one).collect::<Vec<_>>()))
             .collect();
         // A worker's panic is a bug: re-raise it rather than lose its documents silently.
         handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()

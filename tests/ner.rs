@@ -8,15 +8,7 @@ use newsgraph::ner::{evaluate, read_conll, train, NerModel, NerType, TrainConfig
 use std::path::PathBuf;
 
 fn conll(file: &str) -> Option<PathBuf> {
-    let path = common::root().join("../shared/data/conll2003").join(file);
-    if path.exists() {
-        return Some(path);
-    }
-    // Under CI, with ../shared beside the checkout, the data must be there.
-    let shared_present = common::root().join("../shared").is_dir();
-    assert!(!shared_present || std::env::var_os("NEWSGRAPH_REQUIRE_TOOLS").is_none(), "{} is missing", path.display());
-    eprintln!("note: {} not found; skipping", path.display());
-    None
+    common::shared_file(&format!("data/conll2003/{file}"))
 }
 
 /// The counts data/ner.md reports for the committed model on valid.txt: exact reproduction.

@@ -85,18 +85,18 @@ impl Lexical {
         let n = chars.len();
         let suffix = std::array::from_fn(|k| {
             let start = if k < n { chars[n - 1 - k].0 } else { 0 };
-            fnv(2 + k as u8, lower[start..].as_bytes())
+            fnv(2 + k as u8, &lower.as_bytes()[start..])
         });
         let prefix = std::array::from_fn(|k| {
             let end = chars.get(k + 1).map_or(lower.len(), |c| c.0);
-            fnv(6 + k as u8, lower[..end].as_bytes())
+            fnv(6 + k as u8, &lower.as_bytes()[..end])
         });
         let upper = word.chars().next().is_some_and(char::is_uppercase);
         let caps = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
-        let flags = u8::from(upper) * flag::UPPER
-            | u8::from(word.chars().any(|c| c.is_ascii_digit())) * flag::DIGIT
-            | u8::from(word.contains('-')) * flag::HYPHEN
-            | u8::from(caps) * flag::CAPS;
+        let flags = (u8::from(upper) * flag::UPPER)
+            | (u8::from(word.chars().any(|c| c.is_ascii_digit())) * flag::DIGIT)
+            | (u8::from(word.contains('-')) * flag::HYPHEN)
+            | (u8::from(caps) * flag::CAPS);
         Lexical {
             form: fnv(0, word.as_bytes()),
             lower: fnv(1, lower.as_bytes()),

@@ -1,6 +1,7 @@
 //! The syntactic model: tagger and parser weights with their tag and label sets, in one file.
 
 use super::conllu::{Sentence, Word};
+use super::lemma::Lemmatizer;
 use super::lexical::Lexical;
 use super::parser::{Context, Parser};
 use super::tagger::{TagSet, Tagger};
@@ -10,6 +11,9 @@ use crate::error::{Error, Result};
 use crate::ner::WordClasses;
 
 const MAGIC: &[u8; 8] = b"NGSYN001";
+
+/// The model shipped with newsgraph (`data/syntax.model`, see `data/syntax.md`).
+pub const BUILTIN_SYNTAX_MODEL: &[u8] = include_bytes!("../../data/syntax.model");
 
 /// A trained tagger and parser, and the word classes their features read.
 #[derive(Debug, Clone)]
@@ -49,7 +53,34 @@ impl SyntaxModel {
         let train_tags = jackknife(&train_ex, &tags, config, best_epoch);
         let dev_tags: Vec<Vec<u16>> = dev_ex.iter().map(|e| tagger.tag(&e.lex)).collect();
         let (parser, parser_dev) = train_parser(&train_ex, &train_tags, &dev_ex, &dev_tags, &labels, config, &mut log);
-        (SyntaxModel { tagger, parser, classes }, TrainReport { tagger_dev, parser_dev })
+        let model = SyntaxModel { tagger, parser, classes }.pruned(config.prune);
+        (model, TrainReport { tagger_dev, parser_dev })
+    }
+
+    /// The model without weights of magnitude below `min` in any of its tables.
+    pub fn pruned(&self, min: i16) -> SyntaxModel {
+        let mut m = self.clone();
+        m.tagger.table = m.tagger.table.pruned(min);
+        m.parser.moves = m.parser.moves.pruned(min);
+        m.parser.arcs = m.parser.arcs.pruned(min);
+        m
+    }
+
+    /// The model shipped in the binary, with the shipped word classes.
+    pub fn builtin() -> Result<SyntaxModel> {
+        SyntaxModel::from_bytes(BUILTIN_SYNTAX_MODEL, "data/syntax.model", WordClasses::builtin()?)
+    }
+
+    /// Tags, lemmatizes and parses every sentence of a treebank on its gold words (for scoring).
+    pub fn analyze_treebank(&self, gold: &[Sentence], lemmatizer: &Lemmatizer) -> Vec<Sentence> {
+        gold.iter()
+            .map(|g| {
+                let mut s =
+                    Sentence { comments: g.comments.clone(), words: self.analyze(&g.forms()), extra: Vec::new() };
+                lemmatizer.annotate(&mut s);
+                s
+            })
+            .collect()
     }
 
     /// The word classes the model reads.
@@ -117,6 +148,10 @@ impl SyntaxModel {
         if tagger_table.classes() != tags.len() || moves.classes() != 4 || arcs.classes() != labels.len() {
             return Err(bad("tables and names disagree"));
         }
-        Ok(SyntaxModel { tagger: Tagger { tags, table: tagger_table }, parser: Parser { labels, moves, arcs }, classes })
+        Ok(SyntaxModel {
+            tagger: Tagger { tags, table: tagger_table },
+            parser: Parser { labels, moves, arcs },
+            classes,
+        })
     }
 }

@@ -15,7 +15,7 @@ use super::weights::Table;
 use crate::ner::mix;
 
 /// Stand-ins for an absent word, the root, and a word with no label yet.
-const ABSENT: u64 = 0xa85e_17;
+const ABSENT: u64 = 0x00a8_5e17;
 const ROOT: u64 = 0x2007;
 const UNLABELLED: u64 = 0x1abe1;
 
@@ -109,7 +109,13 @@ pub fn parse_features(s: &State, cx: &Context, out: &mut Vec<u64>) {
     out.clear();
     let p = Positions::of(s);
     let (w, t) = (|x: u32| cx.word(x), |x: u32| cx.tag(x));
-    let l = |x: u32| if x == NONE || x == 0 || s.heads[x as usize] == NONE { UNLABELLED } else { u64::from(s.labels[x as usize]) };
+    let l = |x: u32| {
+        if x == NONE || x == 0 || s.heads[x as usize] == NONE {
+            UNLABELLED
+        } else {
+            u64::from(s.labels[x as usize])
+        }
+    };
     let mut n = 0u64;
     let mut f = |a: u64, b: u64, c: u64| {
         n += 1;

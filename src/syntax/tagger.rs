@@ -53,8 +53,8 @@ impl TagSet {
 }
 
 /// Stand-ins for words and tags before the first and after the last word.
-const START: u64 = 0x5354_4152_54;
-const END: u64 = 0x454e_44;
+const START: u64 = 0x0053_5441_5254;
+const END: u64 = 0x0045_4e44;
 
 /// The features of word `i` given the tags of the words before it.
 pub fn tag_features(lex: &[Lexical], tags: &[u16], i: usize, out: &mut Vec<u64>) {

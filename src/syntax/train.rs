@@ -29,6 +29,8 @@ pub struct TrainConfig {
     pub explore_from: usize,
     /// How often, then, it follows its own move rather than the oracle's (per thousand).
     pub explore_per_mille: u64,
+    /// Weights of smaller magnitude (in 16-bit units) are dropped from the trained model.
+    pub prune: i16,
 }
 
 impl Default for TrainConfig {
@@ -42,6 +44,7 @@ impl Default for TrainConfig {
             seed: 2011,
             explore_from: 1,
             explore_per_mille: 900,
+            prune: 500,
         }
     }
 }
@@ -121,7 +124,14 @@ pub fn tag_accuracy(tagger: &Tagger, examples: &[Example]) -> f64 {
 
 /// Trains a tagger for `epochs` passes; with a development set, keeps the best epoch's weights.
 /// Returns the tagger and each epoch's development accuracy.
-pub fn train_tagger(train: &[Example], dev: &[Example], tags: &TagSet, epochs: usize, bits: u32, seed: u64) -> (Tagger, Vec<f64>) {
+pub fn train_tagger(
+    train: &[Example],
+    dev: &[Example],
+    tags: &TagSet,
+    epochs: usize,
+    bits: u32,
+    seed: u64,
+) -> (Tagger, Vec<f64>) {
     let mut model = Perceptron::new(tags.len(), bits);
     let mut seed = seed.max(1);
     let (mut feats, mut scores) = (Vec::new(), vec![0f32; tags.len()]);
@@ -163,7 +173,8 @@ pub fn jackknife(train: &[Example], tags: &TagSet, config: &TrainConfig, epochs:
     let k = config.folds.max(2);
     let mut predicted = vec![Vec::new(); train.len()];
     for fold in 0..k {
-        let rest: Vec<Example> = train.iter().enumerate().filter(|(i, _)| i % k != fold).map(|(_, e)| e.clone()).collect();
+        let rest: Vec<Example> =
+            train.iter().enumerate().filter(|(i, _)| i % k != fold).map(|(_, e)| e.clone()).collect();
         let (tagger, _) = train_tagger(&rest, &[], tags, epochs, config.tagger_bits, config.seed + fold as u64);
         for (i, e) in train.iter().enumerate().filter(|(i, _)| i % k == fold) {
             predicted[i] = tagger.tag(&e.lex);
@@ -229,7 +240,15 @@ impl ParserTraining {
 
     /// Trains the label model on an arc the parser makes, when its head is the gold one; returns
     /// the label to give it.
-    fn label(&mut self, state: &State, m: Move, e: &Example, feats: &[u64], lf: &mut Vec<u64>, scores: &mut [f32]) -> u16 {
+    fn label(
+        &mut self,
+        state: &State,
+        m: Move,
+        e: &Example,
+        feats: &[u64],
+        lf: &mut Vec<u64>,
+        scores: &mut [f32],
+    ) -> u16 {
         let (head, dep) = match m {
             Move::Left => (state.buffer(0), state.s0()),
             Move::Right => (state.s0(), state.buffer(0)),

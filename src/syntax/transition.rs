@@ -158,7 +158,8 @@ impl State {
             }
             Move::Right => {
                 let g = gold[b as usize];
-                u32::from(g != s && (self.in_stack[g as usize] || in_buffer(g))) + self.headless_dependents_in_stack(b, gold)
+                u32::from(g != s && (self.in_stack[g as usize] || in_buffer(g)))
+                    + self.headless_dependents_in_stack(b, gold)
             }
             Move::Reduce => buffer().filter(|&d| gold[d] == s).count() as u32,
             Move::Shift => {

@@ -108,7 +108,13 @@ pub struct Table {
     starts: Vec<u32>,
     /// Class in the high 16 bits, weight in the low 16.
     entries: Vec<u32>,
+    /// For tables of at most [`DENSE_CLASSES`] classes (the parser's moves), every present row's
+    /// weights in full, zeros included: one read a feature instead of two.
+    dense: Vec<i16>,
 }
+
+/// Tables with this many classes or fewer also keep their rows dense.
+const DENSE_CLASSES: usize = 4;
 
 struct TableBuilder {
     table: Table,
@@ -118,8 +124,15 @@ struct TableBuilder {
 impl TableBuilder {
     fn new(classes: usize, bits: u32) -> TableBuilder {
         let words = ((1usize << bits) / 64).max(1);
-        let table =
-            Table { classes, bits, present: vec![0; words], before: Vec::new(), starts: vec![0], entries: Vec::new() };
+        let table = Table {
+            classes,
+            bits,
+            present: vec![0; words],
+            before: Vec::new(),
+            starts: vec![0],
+            entries: Vec::new(),
+            dense: Vec::new(),
+        };
         TableBuilder { table, last: None }
     }
 
@@ -148,6 +161,15 @@ impl TableBuilder {
                 b
             })
             .collect();
+        let t = &mut self.table;
+        if t.classes <= DENSE_CLASSES {
+            t.dense = vec![0; (t.starts.len() - 1) * t.classes];
+            for (row, span) in t.starts.windows(2).enumerate() {
+                for &e in &t.entries[span[0] as usize..span[1] as usize] {
+                    t.dense[row * t.classes + (e >> 16) as usize] = e as u16 as i16;
+                }
+            }
+        }
         self.table
     }
 }
@@ -163,30 +185,86 @@ impl Table {
         (self.starts.len() - 1, self.entries.len())
     }
 
-    /// The entries of the row a feature hashes to (empty when it has none).
+    /// The index of the present row a feature hashes to, if it has one.
     #[inline]
-    fn row(&self, feature: u64) -> &[u32] {
+    fn row_index(&self, feature: u64) -> Option<usize> {
         let r = bucket(feature, self.bits);
         let (word, bit) = (r as usize / 64, r % 64);
         let bits = self.present[word];
         if bits & (1 << bit) == 0 {
-            return &[];
+            return None;
         }
-        let i = (self.before[word] + (bits & ((1u64 << bit) - 1)).count_ones()) as usize;
-        &self.entries[self.starts[i] as usize..self.starts[i + 1] as usize]
+        Some((self.before[word] + (bits & ((1u64 << bit) - 1)).count_ones()) as usize)
     }
 
     /// Sums the weights of `features`' rows into `scores` (one per class), after clearing it.
+    ///
+    /// Why in three passes (find the rows, read where their weights start, add the weights): each
+    /// step is a read from a table of megabytes that the processor's cache rarely holds; passes
+    /// of independent reads let it wait for many at once instead of one after another.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [i32]) {
         scores.fill(0);
-        for &f in features {
-            for &e in self.row(f) {
-                if let Some(s) = scores.get_mut((e >> 16) as usize) {
-                    *s += i32::from(e as u16 as i16);
+        if !self.dense.is_empty() {
+            return self.score_dense(features, scores);
+        }
+        const CHUNK: usize = 128;
+        for chunk in features.chunks(CHUNK) {
+            let mut rows = [0usize; CHUNK];
+            let mut n = 0;
+            for &f in chunk {
+                if let Some(i) = self.row_index(f) {
+                    rows[n] = i;
+                    n += 1;
+                }
+            }
+            let mut spans = [(0u32, 0u32); CHUNK];
+            for (span, &i) in spans.iter_mut().zip(&rows[..n]) {
+                *span = (self.starts[i], self.starts[i + 1]);
+            }
+            for &(s, e) in &spans[..n] {
+                for &x in &self.entries[s as usize..e as usize] {
+                    if let Some(score) = scores.get_mut((x >> 16) as usize) {
+                        *score += i32::from(x as u16 as i16);
+                    }
                 }
             }
         }
+    }
+
+    /// [`Table::score`] for a table with dense rows.
+    #[inline]
+    fn score_dense(&self, features: &[u64], scores: &mut [i32]) {
+        let k = self.classes;
+        for &f in features {
+            if let Some(i) = self.row_index(f) {
+                for (s, &w) in scores.iter_mut().zip(&self.dense[i * k..i * k + k]) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+    }
+
+    /// The table without its weights of magnitude below `min` (rows left empty are dropped).
+    ///
+    /// Why: most of an averaged perceptron's weights are tiny corrections that hardly ever change
+    /// a decision; dropping them shrinks the shipped model several times over (see
+    /// data/syntax.md for what it costs in accuracy).
+    pub fn pruned(&self, min: i16) -> Table {
+        let mut builder = TableBuilder::new(self.classes, self.bits);
+        let mut i = 0;
+        for (w, &bits) in self.present.iter().enumerate() {
+            for b in (0..64).filter(|b| bits & (1 << b) != 0) {
+                let entries = &self.entries[self.starts[i] as usize..self.starts[i + 1] as usize];
+                let kept = entries
+                    .iter()
+                    .map(|&e| ((e >> 16) as u16, e as u16 as i16))
+                    .filter(|(_, w)| w.unsigned_abs() >= min.unsigned_abs());
+                builder.push((w * 64 + b) as u32, kept);
+                i += 1;
+            }
+        }
+        builder.finish()
     }
 
     /// Writes the table: classes, bits, row count, then each row's number, length and entries.

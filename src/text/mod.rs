@@ -67,6 +67,10 @@ pub struct AnalyzedDoc<'a> {
     pub tokens: Vec<Token>,
     /// For each token, its sentence index.
     pub token_sentence: Vec<usize>,
+    /// Each sentence's dependency tree (tags, lemmas, heads, labels; word `k` of tree `i` is
+    /// token `sentences[i].tokens.start + k`), once the pipeline's syntax stage has run; empty
+    /// before, or when the build runs without a parser.
+    pub trees: Vec<crate::syntax::DepTree>,
 }
 
 impl<'a> AnalyzedDoc<'a> {
@@ -88,6 +92,7 @@ impl<'a> AnalyzedDoc<'a> {
             sentences: Vec::new(),
             tokens: Vec::new(),
             token_sentence: Vec::new(),
+            trees: Vec::new(),
         };
         let text = &doc.text;
         let mut line_start = doc.body_start;

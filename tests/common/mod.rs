@@ -86,3 +86,16 @@ pub fn render_dot(path: &Path) -> Option<String> {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// A data file of `../shared` (`data/ud/gum-dev.conllu`), or `None` with a note when it is absent.
+/// Under CI (`NEWSGRAPH_REQUIRE_TOOLS=1`) with `../shared` beside the checkout, it must be there.
+pub fn shared_file(relative: &str) -> Option<PathBuf> {
+    let path = root().join("../shared").join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    let shared_present = root().join("../shared").is_dir();
+    assert!(!shared_present || std::env::var_os("NEWSGRAPH_REQUIRE_TOOLS").is_none(), "{} is missing", path.display());
+    eprintln!("note: {} not found; skipping", path.display());
+    None
+}
