@@ -235,9 +235,18 @@ impl Table {
     /// [`Table::score`] for a table with dense rows.
     #[inline]
     fn score_dense(&self, features: &[u64], scores: &mut [i32]) {
+        const CHUNK: usize = 128;
         let k = self.classes;
-        for &f in features {
-            if let Some(i) = self.row_index(f) {
+        for chunk in features.chunks(CHUNK) {
+            let mut rows = [0usize; CHUNK];
+            let mut n = 0;
+            for &f in chunk {
+                if let Some(i) = self.row_index(f) {
+                    rows[n] = i;
+                    n += 1;
+                }
+            }
+            for &i in &rows[..n] {
                 for (s, &w) in scores.iter_mut().zip(&self.dense[i * k..i * k + k]) {
                     *s += i32::from(w);
                 }
