@@ -78,6 +78,9 @@ enum ParseCommand {
         /// Seed of shuffles and exploration.
         #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().seed)]
         seed: u64,
+        /// log2 of the parser's weight rows.
+        #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().parser_bits)]
+        parser_bits: u32,
     },
     /// Score a model on a treebank on its gold words: UPOS, XPOS, lemma, UAS, LAS (CoNLL 2018 style).
     Eval {
@@ -192,7 +195,7 @@ fn main() {
 fn run() -> Result<()> {
     match Cli::parse().command {
         Command::Parse {
-            command: Some(ParseCommand::Train { train, dev, out, tagger_epochs, parser_epochs, seed }),
+            command: Some(ParseCommand::Train { train, dev, out, tagger_epochs, parser_epochs, seed, parser_bits }),
             ..
         } => {
             let mut train_sentences = Vec::new();
@@ -204,6 +207,7 @@ fn run() -> Result<()> {
                 tagger_epochs,
                 parser_epochs,
                 seed,
+                parser_bits,
                 ..newsgraph::syntax::TrainConfig::default()
             };
             let (model, _) = newsgraph::syntax::SyntaxModel::train(
