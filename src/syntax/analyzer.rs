@@ -33,12 +33,36 @@ impl Analyzer {
     /// assert_eq!(words[0].head, 2);
     /// assert_eq!(words[0].deprel, "nsubj");
     /// ```
+    ///
+    /// Contractions are one token to us and two words to the treebanks (`didn't` is `did n't`):
+    /// they are analyzed as the treebanks' words, and the token takes the analysis of the word
+    /// that attaches outside it (`did`, the auxiliary), its head being the token of that word's
+    /// head.
+    ///
+    /// ```
+    /// let analyzer = newsgraph::syntax::Analyzer::builtin().unwrap();
+    /// let words = analyzer.analyze(&["They", "didn't", "discuss", "it", "."]);
+    /// assert_eq!((words[1].upos.as_str(), words[1].lemma.as_str(), words[1].head), ("AUX", "do", 3));
+    /// assert_eq!(words[1].feats, "Polarity=Neg");
+    /// assert_eq!(words[2].deprel, "root");
+    /// ```
     pub fn analyze(&self, forms: &[&str]) -> Vec<Word> {
-        let mut words = self.model.analyze(forms);
+        let mut pieces = Vec::with_capacity(forms.len());
+        let mut owner = Vec::with_capacity(forms.len());
+        for (t, form) in forms.iter().enumerate() {
+            for piece in treebank_words(form) {
+                pieces.push(piece);
+                owner.push(t);
+            }
+        }
+        let mut words = self.model.analyze(&pieces);
         for w in &mut words {
             w.lemma = self.lemmatizer.lemma(&w.form, &w.upos, &w.xpos);
         }
-        words
+        if pieces.len() == forms.len() {
+            return words;
+        }
+        merge_pieces(forms, &words, &owner)
     }
 
     /// Parses every sentence of a document and keeps the trees in it ([`AnalyzedDoc::trees`]).
@@ -51,5 +75,68 @@ impl Analyzer {
                 DepTree::new(&self.analyze(&forms))
             })
             .collect();
+    }
+}
+
+/// The words the UD English treebanks split a token into: `didn't` → `did n't`, `can't` →
+/// `ca n't`, `won't` → `wo n't`, `cannot` → `can not`, `I'm` → `I 'm` (also `'re`, `'ve`, `'ll`,
+/// `'d`, with either apostrophe); any other token is one word.
+fn treebank_words(form: &str) -> Vec<&str> {
+    let lower = form.to_ascii_lowercase();
+    if lower == "cannot" {
+        return vec![&form[..3], &form[3..]];
+    }
+    for suffix in ["n't", "n’t"] {
+        if lower.len() > suffix.len() && lower.ends_with(suffix) {
+            let cut = form.len() - suffix.len();
+            return vec![&form[..cut], &form[cut..]];
+        }
+    }
+    for clitic in ["'m", "'re", "'ve", "'ll", "'d", "’m", "’re", "’ve", "’ll", "’d"] {
+        if lower.len() > clitic.len() && lower.ends_with(clitic) {
+            let cut = form.len() - clitic.len();
+            return vec![&form[..cut], &form[cut..]];
+        }
+    }
+    vec![form]
+}
+
+/// One word a token from the analysis of its pieces: the piece that attaches outside the token,
+/// with the token's form, the head's token as head, and `Polarity=Neg` when another piece is a
+/// negation.
+fn merge_pieces(forms: &[&str], words: &[Word], owner: &[usize]) -> Vec<Word> {
+    let token_of = |head: usize| if head == 0 || head > owner.len() { 0 } else { owner[head - 1] + 1 };
+    let mut out: Vec<Word> = Vec::with_capacity(forms.len());
+    let mut start = 0;
+    for (t, form) in forms.iter().enumerate() {
+        let end = start + owner[start..].iter().take_while(|&&o| o == t).count();
+        let outside = (start..end).find(|&k| token_of(words[k].head) != t + 1).unwrap_or(start);
+        let mut w = words[outside].clone();
+        w.form = form.to_string();
+        // `didn't` keeps its negation (the `n't` piece) as UD writes it on `not`.
+        if (start..end).any(|k| k != outside && words[k].lemma == "not") {
+            w.feats = "Polarity=Neg".into();
+        }
+        w.head = token_of(w.head);
+        out.push(w);
+        start = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contractions_split_as_the_treebanks_do() {
+        assert_eq!(treebank_words("didn't"), ["did", "n't"]);
+        assert_eq!(treebank_words("Can’t"), ["Ca", "n’t"]);
+        assert_eq!(treebank_words("cannot"), ["can", "not"]);
+        assert_eq!(treebank_words("we'll"), ["we", "'ll"]);
+        assert_eq!(treebank_words("I’m"), ["I", "’m"]);
+        assert_eq!(treebank_words("n't"), ["n't"]);
+        assert_eq!(treebank_words("Blinken"), ["Blinken"]);
+        assert_eq!(treebank_words("O'Neill"), ["O'Neill"]);
     }
 }
