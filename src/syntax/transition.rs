@@ -293,6 +293,30 @@ mod tests {
         }
     }
 
+    /// Every projective tree of a treebank (gum-dev, when ../shared is there) is rebuilt by both
+    /// oracles; every non-projective one becomes projective by lifting.
+    #[test]
+    fn oracles_rebuild_every_projective_treebank_tree() {
+        let path = std::path::Path::new("../shared/data/ud/gum-dev.conllu");
+        if !path.exists() {
+            return;
+        }
+        let (mut projective, mut lifted) = (0, 0);
+        for s in crate::syntax::read_conllu(path).unwrap() {
+            let mut gold: Vec<u32> = std::iter::once(0).chain(s.words.iter().map(|w| w.head as u32)).collect();
+            if !is_projective(&gold) {
+                projectivize(&mut gold);
+                assert!(is_projective(&gold));
+                lifted += 1;
+                continue;
+            }
+            assert_eq!(run_static(&gold), gold[1..], "static oracle on {:?}", s.comment("sent_id"));
+            assert_eq!(run_dynamic(&gold), gold[1..], "dynamic oracle on {:?}", s.comment("sent_id"));
+            projective += 1;
+        }
+        assert!(projective > 550 && lifted > 0, "{projective} projective, {lifted} lifted");
+    }
+
     #[test]
     fn dynamic_costs_on_small_cases() {
         // gold: 1←2, 2 root, 3←2.
