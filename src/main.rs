@@ -194,71 +194,9 @@ fn main() {
 
 fn run() -> Result<()> {
     match Cli::parse().command {
-        Command::Parse {
-            command: Some(ParseCommand::Train { train, dev, out, tagger_epochs, parser_epochs, seed, parser_bits }),
-            ..
-        } => {
-            let mut train_sentences = Vec::new();
-            for path in &train {
-                train_sentences.extend(newsgraph::syntax::read_conllu(path)?);
-            }
-            let dev_sentences = newsgraph::syntax::read_conllu(&dev)?;
-            let config = newsgraph::syntax::TrainConfig {
-                tagger_epochs,
-                parser_epochs,
-                seed,
-                parser_bits,
-                ..newsgraph::syntax::TrainConfig::default()
-            };
-            let (model, _) = newsgraph::syntax::SyntaxModel::train(
-                &train_sentences,
-                &dev_sentences,
-                ner::WordClasses::builtin()?,
-                &config,
-                |line| eprintln!("{line}"),
-            );
-            let bytes = model.to_bytes();
-            write_atomically(&out, &bytes)?;
-            eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
-            Ok(())
-        }
-        Command::Parse { command: Some(ParseCommand::Eval { model, file }), .. } => {
-            let model = if model == "builtin" {
-                newsgraph::syntax::SyntaxModel::builtin()?
-            } else {
-                let bytes = std::fs::read(&model).with_context(|| format!("reading {model}"))?;
-                newsgraph::syntax::SyntaxModel::from_bytes(&bytes, &model, ner::WordClasses::builtin()?)?
-            };
-            let gold = newsgraph::syntax::read_conllu(&file)?;
-            let predicted = model.analyze_treebank(&gold, &newsgraph::syntax::Lemmatizer::builtin());
-            let scores = newsgraph::syntax::Scores::of(&gold, &predicted)?;
-            print!("{}", scores.report());
-            println!("{}", scores.summary_line());
-            Ok(())
-        }
-        Command::Parse { command: Some(ParseCommand::Lemmas { train, out }), .. } => {
-            let mut sentences = Vec::new();
-            for path in &train {
-                sentences.extend(newsgraph::syntax::read_conllu(path)?);
-            }
-            let table = newsgraph::syntax::learn_exceptions(&sentences);
-            write_atomically(&out, table.as_bytes())?;
-            eprintln!("wrote {} ({} lines)", out.display(), table.lines().count());
-            Ok(())
-        }
+        Command::Parse { command: Some(command), .. } => parse_command(command),
         Command::Parse { command: None, input } => {
-            let input = input.context("give an article to parse (a file or `-`), or a subcommand")?;
-            let ingested = ingest::read_inputs(std::slice::from_ref(&input));
-            if let Some(e) = ingested.errors.first() {
-                bail!("{e}");
-            }
-            let analyzer = newsgraph::syntax::Analyzer::builtin()?;
-            let mut out = std::io::stdout().lock();
-            for doc in &ingested.documents {
-                let analyzed = newsgraph::text::AnalyzedDoc::new(doc);
-                std::io::Write::write_all(&mut out, conllu_of(&analyzer, &analyzed).as_bytes())?;
-            }
-            Ok(())
+            parse_article(&input.context("give an article to parse (a file or `-`), or a subcommand")?)
         }
         Command::Ner(NerCommand::Train { train, dev, out, epochs, bits, seed, runs, classes }) => {
             let kb = newsgraph::kb::KnowledgeBase::builtin()?;
@@ -400,6 +338,63 @@ fn run() -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `newsgraph parse train|eval|lemmas`.
+fn parse_command(command: ParseCommand) -> Result<()> {
+    use newsgraph::syntax::{read_conllu, SyntaxModel, TrainConfig};
+    let read_all = |paths: &[PathBuf]| -> Result<Vec<newsgraph::syntax::Sentence>> {
+        let mut sentences = Vec::new();
+        for path in paths {
+            sentences.extend(read_conllu(path)?);
+        }
+        Ok(sentences)
+    };
+    match command {
+        ParseCommand::Train { train, dev, out, tagger_epochs, parser_epochs, seed, parser_bits } => {
+            let config = TrainConfig { tagger_epochs, parser_epochs, seed, parser_bits, ..TrainConfig::default() };
+            let (train, dev) = (read_all(&train)?, read_conllu(&dev)?);
+            let classes = ner::WordClasses::builtin()?;
+            let (model, _) = SyntaxModel::train(&train, &dev, classes, &config, |line| eprintln!("{line}"));
+            let bytes = model.to_bytes();
+            write_atomically(&out, &bytes)?;
+            eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+        }
+        ParseCommand::Eval { model, file } => {
+            let model = if model == "builtin" {
+                SyntaxModel::builtin()?
+            } else {
+                let bytes = std::fs::read(&model).with_context(|| format!("reading {model}"))?;
+                SyntaxModel::from_bytes(&bytes, &model, ner::WordClasses::builtin()?)?
+            };
+            let gold = read_conllu(&file)?;
+            let predicted = model.analyze_treebank(&gold, &newsgraph::syntax::Lemmatizer::builtin());
+            let scores = newsgraph::syntax::Scores::of(&gold, &predicted)?;
+            print!("{}", scores.report());
+            println!("{}", scores.summary_line());
+        }
+        ParseCommand::Lemmas { train, out } => {
+            let table = newsgraph::syntax::learn_exceptions(&read_all(&train)?);
+            write_atomically(&out, table.as_bytes())?;
+            eprintln!("wrote {} ({} lines)", out.display(), table.lines().count());
+        }
+    }
+    Ok(())
+}
+
+/// `newsgraph parse FILE|-`: CoNLL-U of an article as the pipeline tokenizes it.
+fn parse_article(input: &std::path::Path) -> Result<()> {
+    let ingested = ingest::read_inputs(&[input.to_path_buf()]);
+    if let Some(e) = ingested.errors.first() {
+        bail!("{e}");
+    }
+    let analyzer = newsgraph::syntax::Analyzer::builtin()?;
+    let mut out = std::io::stdout().lock();
+    for doc in &ingested.documents {
+        let analyzed = newsgraph::text::AnalyzedDoc::new(doc);
+        std::io::Write::write_all(&mut out, conllu_of(&analyzer, &analyzed).as_bytes())?;
+    }
+    Ok(())
 }
 
 /// The CoNLL-U of a document as the pipeline tokenizes and splits it: one sentence a block, with

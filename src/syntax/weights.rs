@@ -113,6 +113,9 @@ pub struct Table {
     dense: Vec<i16>,
 }
 
+/// How many features [`Table::score`] looks up before reading their weights.
+const CHUNK: usize = 128;
+
 /// Tables with this many classes or fewer also keep their rows dense.
 const DENSE_CLASSES: usize = 4;
 
@@ -197,6 +200,20 @@ impl Table {
         Some((self.before[word] + (bits & ((1u64 << bit) - 1)).count_ones()) as usize)
     }
 
+    /// The present rows of up to [`CHUNK`] features, and how many there are.
+    #[inline]
+    fn row_indices(&self, features: &[u64]) -> ([usize; CHUNK], usize) {
+        let mut rows = [0usize; CHUNK];
+        let mut n = 0;
+        for &f in features.iter().take(CHUNK) {
+            if let Some(i) = self.row_index(f) {
+                rows[n] = i;
+                n += 1;
+            }
+        }
+        (rows, n)
+    }
+
     /// Sums the weights of `features`' rows into `scores` (one per class), after clearing it.
     ///
     /// Why in three passes (find the rows, read where their weights start, add the weights): each
@@ -208,16 +225,8 @@ impl Table {
         if !self.dense.is_empty() {
             return self.score_dense(features, scores);
         }
-        const CHUNK: usize = 128;
         for chunk in features.chunks(CHUNK) {
-            let mut rows = [0usize; CHUNK];
-            let mut n = 0;
-            for &f in chunk {
-                if let Some(i) = self.row_index(f) {
-                    rows[n] = i;
-                    n += 1;
-                }
-            }
+            let (rows, n) = self.row_indices(chunk);
             let mut spans = [(0u32, 0u32); CHUNK];
             for (span, &i) in spans.iter_mut().zip(&rows[..n]) {
                 *span = (self.starts[i], self.starts[i + 1]);
@@ -235,17 +244,9 @@ impl Table {
     /// [`Table::score`] for a table with dense rows.
     #[inline]
     fn score_dense(&self, features: &[u64], scores: &mut [i32]) {
-        const CHUNK: usize = 128;
         let k = self.classes;
         for chunk in features.chunks(CHUNK) {
-            let mut rows = [0usize; CHUNK];
-            let mut n = 0;
-            for &f in chunk {
-                if let Some(i) = self.row_index(f) {
-                    rows[n] = i;
-                    n += 1;
-                }
-            }
+            let (rows, n) = self.row_indices(chunk);
             for &i in &rows[..n] {
                 for (s, &w) in scores.iter_mut().zip(&self.dense[i * k..i * k + k]) {
                     *s += i32::from(w);
