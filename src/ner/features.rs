@@ -101,7 +101,7 @@ pub fn shape(w: &str) -> String {
 
 /// A character's class in a shape: `X` upper, `x` lower, `d` digit, itself otherwise.
 #[inline]
-fn shape_char(c: char) -> char {
+pub(crate) fn shape_char(c: char) -> char {
     if c.is_uppercase() {
         'X'
     } else if c.is_lowercase() {

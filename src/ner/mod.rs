@@ -16,6 +16,7 @@ mod train;
 
 pub use classes::{learn_classes, ClassConfig, WordClasses, WordCode, BUILTIN_CLASSES, BUILTIN_CLUSTERS};
 pub use conll::{parse_conll, read_conll, ConllDoc, ConllSentence, Scores};
+pub(crate) use features::shape_char;
 pub use features::{fnv, gaz, mix, shape, short_shape, DocContext, History, Prepared};
 pub use model::{NerModel, Weights, BUILTIN_MODEL};
 pub use tags::{allowed, iob2, may_end, spans_of, split, tag, tags_of, NerSpan, NerType, Part, Tag, N_TAGS, OUTSIDE};

@@ -48,18 +48,10 @@ pub fn cluster_prefix(path: u32, k: u32) -> u32 {
     }
 }
 
+/// The shape with runs of letters and digits collapsed (`Xx`, `d-d`), punctuation kept (`...`).
 fn shape(w: &str) -> String {
     let mut out = String::new();
-    for c in w.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
+    for s in w.chars().map(crate::ner::shape_char) {
         if !out.ends_with(s) || !matches!(s, 'X' | 'x' | 'd') {
             out.push(s);
         }
