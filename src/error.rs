@@ -64,6 +64,14 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// `--focus` names no entity, or several.
+    #[error("--focus {query:?}: {message}")]
+    UnknownEntity {
+        /// What was asked for.
+        query: String,
+        /// What is wrong, with candidates.
+        message: String,
+    },
 }
 
 /// Result with the library's [`Error`].

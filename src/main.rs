@@ -23,8 +23,8 @@ enum Command {
         /// Output folder (files are named graph.<format>).
         #[arg(long, short)]
         out: PathBuf,
-        /// Comma-separated formats: ttl, nt, nq, dot, json, svg. Default: all (svg when Graphviz is installed
-        /// and the graph has at most 1,500 entities).
+        /// Comma-separated formats: ttl, nt, nq, dot, json, svg, html. Default: all (svg when Graphviz is
+        /// installed).
         #[arg(long, short)]
         format: Option<String>,
         /// Base IRI of entities, documents and evidence.
@@ -42,6 +42,8 @@ enum Command {
         /// Leave the tagger and dependency parser out (no trees for the extractor).
         #[arg(long)]
         no_parse: bool,
+        #[command(flatten)]
+        picture: PictureArgs,
     },
     /// Train or evaluate the statistical named-entity recognizer.
     #[command(subcommand)]
@@ -54,6 +56,41 @@ enum Command {
         /// An article (.txt, .md, .jsonl) or `-` for standard input.
         input: Option<PathBuf>,
     },
+}
+
+/// What the picture (DOT, SVG, HTML) shows; the other formats always hold the whole graph.
+#[derive(clap::Args)]
+struct PictureArgs {
+    /// Draw only the neighbourhood of this entity (an id such as person/antony-j-blinken, a label or an alias).
+    #[arg(long, value_name = "ENTITY_ID_OR_LABEL")]
+    focus: Option<String>,
+    /// With --focus: how many relations away an entity may be.
+    #[arg(long, default_value_t = 1, requires = "focus")]
+    depth: usize,
+    /// Draw only the N most connected entities.
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
+    /// Also draw entities with no relation and themes no event or actor links to.
+    #[arg(long)]
+    dot_isolated: bool,
+    /// Put each article's events in a cluster labelled with its headline.
+    #[arg(long)]
+    dot_by_document: bool,
+    /// Seconds Graphviz may take to draw the picture.
+    #[arg(long, value_name = "SECONDS", default_value_t = newsgraph::export::DEFAULT_SVG_TIMEOUT.as_secs_f64())]
+    svg_timeout: f64,
+}
+
+impl PictureArgs {
+    fn dot_options(&self) -> newsgraph::export::DotOptions {
+        newsgraph::export::DotOptions {
+            keep_isolated: self.dot_isolated,
+            focus: self.focus.clone(),
+            depth: self.depth,
+            top: self.top,
+            by_document: self.dot_by_document,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -165,9 +202,6 @@ enum NerCommand {
     },
 }
 
-/// The largest graph rendered to SVG when `--format` is not given.
-const SVG_DEFAULT_MAX_ENTITIES: usize = 1500;
-
 /// The word classes at `path`, or the ones shipped.
 fn load_classes(path: Option<&std::path::Path>) -> Result<ner::WordClasses> {
     Ok(match path {
@@ -272,15 +306,15 @@ fn run() -> Result<()> {
             eprintln!("wrote {} ({} words)", out.display(), body.lines().count());
             Ok(())
         }
-        Command::Build { inputs, out, format, base_iri, taxonomy, threads, no_ner, no_parse } => {
-            let defaulted = format.is_none();
-            let mut formats = match format {
+        Command::Build { inputs, out, format, base_iri, taxonomy, threads, no_ner, no_parse, picture } => {
+            let formats = match format {
                 Some(list) => list
                     .split(',')
                     .filter(|s| !s.trim().is_empty())
                     .map(|name| {
-                        Format::parse(name)
-                            .with_context(|| format!("unknown format {name:?} (expected ttl, nt, nq, dot, json, svg)"))
+                        Format::parse(name).with_context(|| {
+                            format!("unknown format {name:?} (expected ttl, nt, nq, dot, json, svg, html)")
+                        })
                     })
                     .collect::<Result<Vec<_>>>()?,
                 None => Format::ALL.into_iter().filter(|&f| f != Format::Svg || graphviz_available()).collect(),
@@ -291,6 +325,9 @@ fn run() -> Result<()> {
             if oxrdf::NamedNode::new(base_iri.clone()).is_err() || !(base_iri.ends_with('/') || base_iri.ends_with('#'))
             {
                 bail!("--base-iri {base_iri:?} is not an absolute IRI ending in '/' or '#'");
+            }
+            if !(picture.svg_timeout.is_finite() && picture.svg_timeout >= 0.0) {
+                bail!("--svg-timeout must be a number of seconds");
             }
             let mut config = Config::builtin().context("loading the built-in knowledge base")?;
             if let Some(path) = &taxonomy {
@@ -314,17 +351,17 @@ fn run() -> Result<()> {
             }
             let n_docs = ingested.documents.len();
             let graph = newsgraph::build(ingested.documents, &config);
-            // Laying out a large graph takes Graphviz minutes: by default SVG is for graphs a person
-            // can read; `--format svg` still asks for it whatever the size.
-            if defaulted && graph.entity_count() > SVG_DEFAULT_MAX_ENTITIES {
-                formats.retain(|&f| f != Format::Svg);
-                eprintln!(
-                    "newsgraph: {} entities: no SVG by default above {SVG_DEFAULT_MAX_ENTITIES} (ask --format svg for one)",
-                    graph.entity_count()
-                );
-            }
-            let written = write_files(&graph, &formats, &ExportOptions { base_iri }, &out)
+            let options = ExportOptions {
+                base_iri,
+                dot: picture.dot_options(),
+                svg_timeout: std::time::Duration::from_secs_f64(picture.svg_timeout),
+            };
+            let written = write_files(&graph, &formats, &options, &out)
                 .with_context(|| format!("writing to {}", out.display()))?;
+            for note in &written.notes {
+                eprintln!("newsgraph: {note}");
+            }
+            let written = written.paths;
             eprintln!(
                 "newsgraph: {n_docs} documents, {} entities, {} relations -> {}",
                 graph.entity_count(),

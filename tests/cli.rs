@@ -165,33 +165,45 @@ fn base_iri_sets_every_entity_iri() {
     assert!(!nt.contains("newsgraph.dev/id/"));
 }
 
+/// 1,600 articles, each a meeting of two people: a picture of 3,200 entities.
+fn meetings_feed(dir: &std::path::Path) -> std::path::PathBuf {
+    let feed = dir.join("people.jsonl");
+    let syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "za", "be", "do", "fu", "gi", "ha", "jo", "pe"];
+    let name = |i: usize, k: usize| {
+        let s = |j: usize| syllables[(i / 16usize.pow(j as u32)) % 16];
+        let word = format!("{}{}{}", s(k), s(0), s(1));
+        word[..1].to_uppercase() + &word[1..]
+    };
+    let mut lines = String::new();
+    for i in 0..1600 {
+        let text = format!("Mr {} {} met Mr {} {}o in Baku.", name(i, 2), name(i, 0), name(i, 1), name(i, 2));
+        lines.push_str(&serde_json::json!({ "id": format!("p{i}"), "text": text }).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&feed, lines).unwrap();
+    feed
+}
+
 #[test]
-fn large_graphs_get_no_svg_unless_asked() {
+fn large_graphs_get_a_picture_within_a_time_bound() {
     if !tool("dot", "-V") {
         return;
     }
     let dir = tempdir();
-    let feed = dir.path().join("people.jsonl");
-    let syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "za", "be", "do", "fu", "gi", "ha", "jo", "pe"];
-    let mut lines = String::new();
-    for i in 0..1600 {
-        let s = |k: usize| syllables[(i / 16usize.pow(k as u32)) % 16];
-        let first = format!("{}{}", s(0), s(1)).to_uppercase()[..1].to_owned() + &format!("{}{}", s(0), s(1))[1..];
-        let last = format!("{}{}{}", s(2), s(0), s(1)).to_uppercase()[..1].to_owned()
-            + &format!("{}{}{}", s(2), s(0), s(1))[1..];
-        lines.push_str(
-            &serde_json::json!({ "id": format!("p{i}"), "text": format!("Mr {first} {last} said hello.") }).to_string(),
-        );
-        lines.push('\n');
-    }
-    std::fs::write(&feed, lines).unwrap();
+    let feed = meetings_feed(dir.path());
     let out = dir.path().join("out");
     let run = newsgraph(&["build", feed.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     ok(&run);
-    assert!(
-        String::from_utf8_lossy(&run.stderr).contains("no SVG by default"),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    assert!(out.join("graph.dot").exists() && !out.join("graph.svg").exists());
+    let dot = read(&out.join("graph.dot"));
+    assert!(dot.contains("layout=sfdp, overlap=prism, splines=curved"), "a large picture is laid out by sfdp");
+    let svg = read(&out.join("graph.svg"));
+    let nodes = svg.matches("class=\"node Person\"").count();
+    assert!(nodes > 2000, "every person who met someone is drawn ({nodes})");
+    // A bound too short to lay anything out: the run fails, says why, and writes nothing.
+    let late = dir.path().join("late");
+    let run = newsgraph(&["build", feed.to_str().unwrap(), "--out", late.to_str().unwrap(), "--svg-timeout", "0"]);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("did not finish within 0 s") && stderr.contains("--top"), "{stderr}");
+    assert_eq!(std::fs::read_dir(&late).map(|d| d.count()).unwrap_or(0), 0);
 }

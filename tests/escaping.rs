@@ -42,7 +42,7 @@ fn hostile_labels_survive_every_format() {
     let dir = tempdir();
     write_files(
         &graph,
-        &[Format::Turtle, Format::NTriples, Format::NQuads, Format::Dot, Format::Json],
+        &[Format::Turtle, Format::NTriples, Format::NQuads, Format::Dot, Format::Json, Format::Html],
         &ExportOptions::default(),
         dir.path(),
     )
@@ -77,11 +77,27 @@ fn hostile_labels_survive_every_format() {
     assert_eq!(json["entities"][3]["label"], LABELS[3]);
 
     let dot = read(&dir.path().join("graph.dot"));
-    assert_eq!(
-        dot.lines().filter(|l| l.contains("[label=")).count(),
-        LABELS.len() + LABELS.len() - 1,
-        "one line per node and edge: no raw newline leaked"
-    );
+    for line in dot.lines() {
+        assert!(line.ends_with(';') || line.ends_with('{') || line.ends_with('}'), "no raw newline leaked: {line:?}");
+    }
+    let statements = |prefix: &str| dot.lines().filter(|l| l.trim_start().starts_with(prefix)).count();
+    assert_eq!(statements("\"person/p"), LABELS.len() + LABELS.len() - 1, "one line per node and edge");
+    // The page parses as XML, and every label is text in it, never markup.
+    let html = read(&dir.path().join("graph.html"));
+    let page = parse_xml(&html);
+    assert!(!html.contains("<script>alert"));
+    let listed: Vec<String> = page
+        .descendants()
+        .filter(|n| n.has_tag_name("button") && n.attribute("class").is_some_and(|c| c.starts_with("ent ")))
+        .map(|n| n.text().unwrap_or("").to_owned())
+        .collect();
+    for label in LABELS {
+        let text = label.replace("\r\n", "\n"); // XML parsers normalize line ends
+        assert!(listed.contains(&text), "{label:?} listed as text");
+    }
+    let data = page.descendants().find(|n| n.attribute("id") == Some("graph-data")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(data.text().unwrap()).unwrap();
+    assert_eq!(json["entities"]["person/p2"]["label"], LABELS[2]);
     if let Some(svg) = render_dot(&dir.path().join("graph.dot")) {
         assert!(svg.contains("Ильхам Алиев 伊利哈姆 إلهام"));
         assert!(svg.contains("&lt;script&gt;"), "angle brackets are text, escaped by Graphviz in SVG");

@@ -1,21 +1,32 @@
-//! Export: the graph as Turtle, N-Triples, N-Quads, DOT, JSON and (through Graphviz) SVG.
+//! Export: the graph as Turtle, N-Triples, N-Quads, DOT, JSON, and (through Graphviz) SVG and an
+//! HTML page.
 //!
 //! Each writer streams into an `io::Write`. [`write_files`] writes every requested format to a
 //! temporary file beside its target and renames them into place only when all succeeded, so a
-//! failed run never leaves a half-written or mixed set of files.
+//! failed run never leaves a half-written or mixed set of files. DOT, SVG and HTML draw the same
+//! [`Picture`], a selection of the graph chosen by [`DotOptions`]; the other formats hold it all.
 
 mod dot;
+mod html;
 mod json;
 mod rdf;
+mod svg;
 
-pub use dot::{dot_escape, write_dot};
+pub use dot::{
+    dot_escape, edge_style, find_entity, layout_of, node_style, penwidth, picture_note, relation_label, shorten, wrap,
+    write_dot, write_picture, DotOptions, EdgeStyle, Engine, Layout, LeftOut, NodeStyle, Part, Picture,
+    ROUTED_EDGES_UP_TO, SFDP_ABOVE, SHORT_LABEL_CHARS, WRAP_LABEL_CHARS,
+};
+pub use html::{html_escape, write_html, Drawing};
 pub use json::write_json;
 pub use rdf::{write_nquads, write_ntriples, write_turtle};
+pub use svg::{render_svg, DEFAULT_SVG_TIMEOUT};
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -31,14 +42,16 @@ pub enum Format {
     Dot,
     /// JSON (`graph.json`): entities, relations, mentions and evidence.
     Json,
-    /// SVG rendered by Graphviz's `dot` (`graph.svg`).
+    /// SVG rendered by Graphviz (`graph.svg`): the picture and its legend.
     Svg,
+    /// One self-contained page to explore the graph and the articles (`graph.html`).
+    Html,
 }
 
 impl Format {
     /// Every format, in the order files are written.
-    pub const ALL: [Format; 6] =
-        [Format::Turtle, Format::NTriples, Format::NQuads, Format::Dot, Format::Json, Format::Svg];
+    pub const ALL: [Format; 7] =
+        [Format::Turtle, Format::NTriples, Format::NQuads, Format::Dot, Format::Json, Format::Svg, Format::Html];
 
     /// The file extension (and `--format` name).
     pub fn extension(self) -> &'static str {
@@ -49,10 +62,11 @@ impl Format {
             Format::Dot => "dot",
             Format::Json => "json",
             Format::Svg => "svg",
+            Format::Html => "html",
         }
     }
 
-    /// Parses a `--format` name (`ttl`, `turtle`, `nt`, `nq`, `dot`, `json`, `svg`).
+    /// Parses a `--format` name (`ttl`, `turtle`, `nt`, `nq`, `dot`, `json`, `svg`, `html`).
     ///
     /// ```
     /// use newsgraph::export::Format;
@@ -67,6 +81,7 @@ impl Format {
             "dot" | "gv" => Format::Dot,
             "json" => Format::Json,
             "svg" => Format::Svg,
+            "html" | "htm" => Format::Html,
             _ => return None,
         })
     }
@@ -77,27 +92,95 @@ impl Format {
 pub struct ExportOptions {
     /// Base IRI of entities, documents and evidence (must end with `/` or `#`).
     pub base_iri: String,
+    /// What the picture (DOT, SVG, HTML) shows.
+    pub dot: DotOptions,
+    /// How long Graphviz may take to draw the picture before it is stopped.
+    pub svg_timeout: Duration,
 }
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        ExportOptions { base_iri: crate::vocab::DEFAULT_BASE_IRI.to_owned() }
+        ExportOptions {
+            base_iri: crate::vocab::DEFAULT_BASE_IRI.to_owned(),
+            dot: DotOptions::default(),
+            svg_timeout: DEFAULT_SVG_TIMEOUT,
+        }
     }
 }
 
-/// Writes one format (not SVG, which needs Graphviz: see [`write_files`]) to `w`.
-pub fn write<W: Write>(graph: &KnowledgeGraph, format: Format, options: &ExportOptions, w: W) -> Result<()> {
+/// What [`write_files`] wrote, and what a person should be told about it.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    /// The files written, in format order.
+    pub paths: Vec<PathBuf>,
+    /// One line each: what the picture left out; that Graphviz is missing.
+    pub notes: Vec<String>,
+}
+
+/// The picture and its drawing, computed once for every format that shows them.
+struct Prepared<'g> {
+    picture: Option<Picture<'g>>,
+    /// `Some(None)`: asked for, but Graphviz could not be run.
+    svg: Option<Option<String>>,
+}
+
+const NO_GRAPHVIZ: &str = "Graphviz is not installed (no `dot` on PATH): no SVG picture, and graph.html shows none";
+
+fn prepare<'g>(graph: &'g KnowledgeGraph, formats: &[Format], options: &ExportOptions) -> Result<Prepared<'g>> {
+    let draws = |f: &Format| matches!(f, Format::Dot | Format::Svg | Format::Html);
+    let picture = if formats.iter().any(draws) { Some(Picture::select(graph, &options.dot)?) } else { None };
+    let svg = match &picture {
+        Some(p) if formats.iter().any(|f| matches!(f, Format::Svg | Format::Html)) => {
+            Some(render_svg(graph, p, &options.dot, options.svg_timeout)?)
+        }
+        _ => None,
+    };
+    if formats.contains(&Format::Svg) && matches!(svg, Some(None)) {
+        return Err(Error::Export {
+            format: "svg".into(),
+            message: "cannot run Graphviz `dot`; install graphviz or leave svg out of --format".into(),
+        });
+    }
+    Ok(Prepared { picture, svg })
+}
+
+fn write_prepared<W: Write>(
+    graph: &KnowledgeGraph,
+    format: Format,
+    options: &ExportOptions,
+    prepared: &Prepared,
+    mut w: W,
+) -> Result<()> {
     let err = |e: std::io::Error| Error::Export { format: format.extension().into(), message: e.to_string() };
+    let missing = || Error::Export { format: format.extension().into(), message: "no picture was prepared".into() };
     match format {
         Format::Turtle => write_turtle(graph, options, w).map_err(err),
         Format::NTriples => write_ntriples(graph, options, w).map_err(err),
         Format::NQuads => write_nquads(graph, options, w).map_err(err),
-        Format::Dot => write_dot(graph, w).map_err(err),
         Format::Json => write_json(graph, w).map_err(err),
+        Format::Dot => {
+            let picture = prepared.picture.as_ref().ok_or_else(missing)?;
+            write_picture(graph, picture, &options.dot, Part::Whole, w).map_err(err)
+        }
         Format::Svg => {
-            Err(Error::Export { format: "svg".into(), message: "SVG is rendered from DOT by write_files".into() })
+            let svg = prepared.svg.as_ref().and_then(|s| s.as_deref()).ok_or_else(missing)?;
+            w.write_all(svg.as_bytes()).and_then(|()| w.flush()).map_err(err)
+        }
+        Format::Html => {
+            let picture = prepared.picture.as_ref().ok_or_else(missing)?;
+            let drawing = match prepared.svg.as_ref().and_then(|s| s.as_deref()) {
+                Some(svg) => Drawing::Svg(svg),
+                None => Drawing::Missing("Graphviz is not installed"),
+            };
+            write_html(graph, picture, drawing, w).map_err(err)
         }
     }
+}
+
+/// Writes one format to `w` (SVG and HTML run Graphviz first).
+pub fn write<W: Write>(graph: &KnowledgeGraph, format: Format, options: &ExportOptions, w: W) -> Result<()> {
+    let prepared = prepare(graph, &[format], options)?;
+    write_prepared(graph, format, options, &prepared, w)
 }
 
 /// Whether Graphviz's `dot` can be run.
@@ -106,13 +189,16 @@ pub fn graphviz_available() -> bool {
 }
 
 /// Writes `graph.<ext>` in `dir` for each format, atomically: all files or none are replaced.
-/// Returns the paths written.
-pub fn write_files(
-    graph: &KnowledgeGraph,
-    formats: &[Format],
-    options: &ExportOptions,
-    dir: &Path,
-) -> Result<Vec<PathBuf>> {
+/// The picture is selected and drawn once, for DOT, SVG and HTML alike.
+pub fn write_files(graph: &KnowledgeGraph, formats: &[Format], options: &ExportOptions, dir: &Path) -> Result<Written> {
+    let prepared = prepare(graph, formats, options)?;
+    let mut notes = Vec::new();
+    if let Some(line) = prepared.picture.as_ref().and_then(|p| p.left_out.describe()) {
+        notes.push(format!("picture: {line}"));
+    }
+    if matches!(prepared.svg, Some(None)) {
+        notes.push(NO_GRAPHVIZ.to_owned());
+    }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let result = (|| {
@@ -120,13 +206,9 @@ pub fn write_files(
             let target = dir.join(format!("graph.{}", format.extension()));
             let tmp = dir.join(format!(".graph.{}.tmp-{}", format.extension(), std::process::id()));
             staged.push((tmp.clone(), target));
-            if format == Format::Svg {
-                render_svg(graph, &tmp)?;
-                continue;
-            }
             let file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
             let mut w = std::io::BufWriter::new(file);
-            write(graph, format, options, &mut w)?;
+            write_prepared(graph, format, options, &prepared, &mut w)?;
             let file = w.into_inner().map_err(|e| Error::io(&tmp, e.into_error()))?;
             file.sync_all().map_err(|e| Error::io(&tmp, e))?;
         }
@@ -138,37 +220,10 @@ pub fn write_files(
         }
         return Err(e);
     }
-    let mut written = Vec::new();
+    let mut paths = Vec::new();
     for (tmp, target) in staged {
         std::fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))?;
-        written.push(target);
+        paths.push(target);
     }
-    Ok(written)
-}
-
-/// Renders the DOT export to SVG with `dot -Tsvg`.
-fn render_svg(graph: &KnowledgeGraph, out: &Path) -> Result<()> {
-    let mut dot = Vec::new();
-    write_dot(graph, &mut dot).map_err(|e| Error::io(out, e))?;
-    let mut child = std::process::Command::new("dot")
-        .args(["-Tsvg", "-o"])
-        .arg(out)
-        .stdin(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| Error::Export {
-            format: "svg".into(),
-            message: format!("cannot run Graphviz `dot` ({e}); install graphviz or leave svg out of --format"),
-        })?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(&dot).map_err(|e| Error::io(out, e))?;
-    }
-    let output = child.wait_with_output().map_err(|e| Error::io(out, e))?;
-    if !output.status.success() {
-        return Err(Error::Export {
-            format: "svg".into(),
-            message: format!("dot failed: {}", String::from_utf8_lossy(&output.stderr).trim()),
-        });
-    }
-    Ok(())
+    Ok(Written { paths, notes })
 }

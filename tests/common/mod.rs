@@ -99,3 +99,9 @@ pub fn shared_file(relative: &str) -> Option<PathBuf> {
     eprintln!("note: {} not found; skipping", path.display());
     None
 }
+
+/// Parses an SVG or our HTML page as XML (both are written well-formed; the page has a doctype).
+pub fn parse_xml(text: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    roxmltree::Document::parse_with_options(text, options).unwrap_or_else(|e| panic!("not well-formed XML: {e}"))
+}
