@@ -80,18 +80,11 @@ fn the_examples_page_works_in_a_browser() {
 
 #[test]
 fn the_page_of_fifty_articles_works_in_a_browser() {
-    let Some(politics) = shared_file("corpus/bbc/articles/politics") else { return };
     if !tool("dot", "-V") {
         return;
     }
     let dir = tempdir();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    let mut files: Vec<_> = std::fs::read_dir(&politics).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    for f in files.iter().take(50) {
-        std::fs::copy(f, input.join(f.file_name().unwrap())).unwrap();
-    }
+    let Some(input) = fifty_politics_articles(dir.path()) else { return };
     let out = dir.path().join("out");
     ok(&newsgraph(&["build", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--format", "html"]));
     check_page(&out.join("graph.html"), "person/tony-blair", "Tony Blair", "blair");

@@ -208,18 +208,11 @@ fn pictures_are_the_same_whatever_the_threads() {
 /// The first 50 BBC politics articles: the size of an analyst's folder.
 #[test]
 fn fifty_articles_give_a_readable_picture() {
-    let Some(politics) = shared_file("corpus/bbc/articles/politics") else { return };
     if !tool("dot", "-V") {
         return;
     }
     let dir = tempdir();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    let mut files: Vec<_> = std::fs::read_dir(&politics).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    for f in files.iter().take(50) {
-        std::fs::copy(f, input.join(f.file_name().unwrap())).unwrap();
-    }
+    let Some(input) = fifty_politics_articles(dir.path()) else { return };
     let out = dir.path().join("out");
     ok(&newsgraph(&["build", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--format", "dot,svg,html"]));
     let text = read(&out.join("graph.svg"));

@@ -105,3 +105,17 @@ pub fn parse_xml(text: &str) -> roxmltree::Document<'_> {
     let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
     roxmltree::Document::parse_with_options(text, options).unwrap_or_else(|e| panic!("not well-formed XML: {e}"))
 }
+
+/// A folder in `dir` holding the first 50 BBC politics articles of `../shared` (in sorted order):
+/// the size of an analyst's folder. `None`, with a note, when `../shared` does not have them.
+pub fn fifty_politics_articles(dir: &Path) -> Option<PathBuf> {
+    let politics = shared_file("corpus/bbc/articles/politics")?;
+    let input = dir.join("politics-50");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&politics).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    for f in files.iter().take(50) {
+        std::fs::copy(f, input.join(f.file_name().unwrap())).unwrap();
+    }
+    Some(input)
+}
