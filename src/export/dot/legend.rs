@@ -44,7 +44,7 @@ pub fn write_legend<W: Write>(w: &mut W, note: &str) -> io::Result<()> {
             s.arrowhead
         )?;
     }
-    // Invisible edges stack the entity types and relation examples in two tidy columns.
+    // Invisible edges line the entity types up in a row above the relation examples.
     for pair in EntityType::ALL.windows(2) {
         writeln!(w, "    \"legend:{}\" -> \"legend:{}\" [style=invis];", pair[0].as_str(), pair[1].as_str())?;
     }

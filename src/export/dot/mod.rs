@@ -101,11 +101,13 @@ pub fn write_picture<W: Write>(
 ) -> io::Result<()> {
     let mut w = io::BufWriter::new(w);
     let layout = if part == Part::Legend { Layout::choose(0, 0, false) } else { layout_of(picture, options) };
-    let id = if part == Part::Legend { "legend-graph" } else { "picture" };
+    // Drawn alone, the legend can be packed tighter than a picture whose edges need room.
+    let (id, spacing) =
+        if part == Part::Legend { ("legend-graph", ", nodesep=0.12, ranksep=0.3") } else { ("picture", "") };
     writeln!(w, "digraph newsgraph {{")?;
     writeln!(
         w,
-        "  graph [id=\"{id}\", {}, charset=\"UTF-8\", fontname=\"{FONT}\", outputorder=edgesfirst, pad=0.2];",
+        "  graph [id=\"{id}\", {}{spacing}, charset=\"UTF-8\", fontname=\"{FONT}\", outputorder=edgesfirst, pad=0.2];",
         layout.graph_attributes()
     )?;
     writeln!(w, "  node [style=filled, fontname=\"{FONT}\", fontsize=12, color=\"#555555\", penwidth=0.8];")?;
