@@ -34,9 +34,17 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
             // `Ghazi al-Gosaibi`.
             j += 3;
             words_seen += 1;
+        } else if words_seen > 0
+            && j + 1 < sentence_end
+            && x.a.is_word_glue(j)
+            && x.covered[j + 1].is_none()
+            && !x.is_cap(j + 1)
+            && !words::is_compound_head(x.tok(j + 1))
+        {
+            // `Moon Jae-in`, `Ban Ki-moon`: a lower-case syllable glued to the name.
+            j += 2;
         } else if words_seen > 0 && j + 1 < sentence_end && x.is_cap(j + 1) && x.covered[j + 1].is_none() {
-            let glued = t == "-" && x.a.tokens[j - 1].span.end == x.a.tokens[j].span.start;
-            if glued || is_in(words::NAME_PARTICLES, t) {
+            if x.a.is_word_glue(j) || is_in(words::NAME_PARTICLES, t) {
                 j += 1;
             } else {
                 break;
@@ -361,6 +369,8 @@ fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
             };
             // `St James's Palace`: a possessive between capitalized words.
             let possessive = x.a.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Possessive);
+            // `Bosnia–Herzegovina Football Federation`: a dash that glues two names into one.
+            let joiner = joiner || x.a.is_word_glue(j);
             if j < range.end && x.is_cap(j) && !person(j) {
                 j += 1;
             } else if j + 1 < range.end && (joiner || possessive) && x.is_cap(j + 1) && !person(j + 1) {

@@ -22,7 +22,11 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             _ => None,
         })
         .collect();
-    let sentences: Vec<Vec<&str>> = a.sentences.iter().map(|s| s.tokens.clone().map(|i| x.tok(i)).collect()).collect();
+    // The recognizer reads hyphenated words whole, as its training text writes them (`Ki-moon`).
+    let units: Vec<Vec<(usize, usize)>> = a.sentences.iter().map(|s| glued_units(x, s.tokens.clone())).collect();
+    let text = &a.doc.text;
+    let unit_text = |&(i, j): &(usize, usize)| &text[a.tokens[i].span.start..a.tokens[j - 1].span.end];
+    let sentences: Vec<Vec<&str>> = units.iter().map(|u| u.iter().map(unit_text).collect()).collect();
     let doc = DocContext::new(sentences.iter().map(Vec::as_slice));
     let mut history = History::default();
     let mut feats = Vec::with_capacity(64);
@@ -36,7 +40,7 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             continue;
         }
         for span in crate::ner::spans_of(&tags) {
-            let (mut i, j) = (first + span.start, first + span.end);
+            let (mut i, j) = (units[s][span.start].0, units[s][span.end - 1].1);
             while i < j && is_in(words::STOP_CAPS, x.tok(i)) {
                 i += 1;
             }
@@ -100,6 +104,21 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             x.add(i, j, kind);
         }
     }
+}
+
+/// The token ranges of a sentence's words as the recognizer reads them: tokens, with words glued
+/// by a hyphen or dash (`Jae - in`) made one.
+fn glued_units(x: &Extraction, tokens: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+    let mut units: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
+    for k in tokens.clone() {
+        match units.last_mut() {
+            Some(last) if last.1 == k && (x.a.is_word_glue(k) || (k > tokens.start && x.a.is_word_glue(k - 1))) => {
+                last.1 = k + 1;
+            }
+            _ => units.push((k, k + 1)),
+        }
+    }
+    units
 }
 
 /// Whether tokens `i..j` look like a name: capitalized words, with only `of`, `for`, `and`,

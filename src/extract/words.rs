@@ -1,6 +1,23 @@
 //! Closed word lists the extraction rules consult. These are grammar, not knowledge: function words,
 //! calendar words and the head nouns that make a capitalized phrase an organization or an event.
 
+/// Whether a lower-case word glued by a hyphen to a name heads a compound modifier (`Blair-led`,
+/// `Paris-based`, `Bush-era`) rather than continuing the name (`Moon Jae-in`). The list lives in
+/// `data/lexicon/compound-heads.txt`.
+pub fn is_compound_head(word: &str) -> bool {
+    static HEADS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        include_str!("../../data/lexicon/compound-heads.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(str::trim)
+            .collect()
+    });
+    let lower = word.to_lowercase();
+    heads.contains(lower.as_str())
+        || ["ed", "ing", "ly"].iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
 /// Capitalized words that never start or make up a name on their own.
 pub const STOP_CAPS: &[&str] = &[
     "The",
