@@ -52,6 +52,7 @@ pub fn extract_with(a: &AnalyzedDoc, kb: &KnowledgeBase, ner: Option<&NerModel>)
     x.themes();
     if let Some(model) = ner {
         statistical::names(&mut x, model);
+        rules::late_qualifiers(&mut x);
     }
     rules::acronyms(&mut x);
     rules::known_names_again(&mut x);

@@ -151,7 +151,13 @@ fn portfolio_before(x: &Extraction, t0: usize, sentence_start: usize) -> usize {
         let region = matches!(x.mention_at(prev), Some((_, Mention { kind: MentionKind::Known { entry }, .. }))
             if x.kb.entries[*entry].etype == EntityType::Place);
         let in_title = x.titles.iter().any(|&(a, b, _)| a <= prev && prev < b);
-        let word = x.is_cap(prev) && (x.covered[prev].is_none() || region) && !is_in(words::STOP_CAPS, t) && !in_title;
+        // An acronym is a body, not a portfolio (`NASA Administrator`).
+        let acronym = t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase());
+        let word = x.is_cap(prev)
+            && (x.covered[prev].is_none() || region)
+            && !is_in(words::STOP_CAPS, t)
+            && !in_title
+            && !acronym;
         let joiner = matches!(t, "and" | "&") && prev > sentence_start && x.is_cap(prev - 1) && k < t0;
         if word || joiner {
             k = prev;
@@ -346,6 +352,11 @@ fn speech(x: &mut Extraction) {
     }
 }
 
+/// Whether a word heads an organization's name (`Commission`, `Association`, `Ministry`).
+fn is_org_head(word: &str) -> bool {
+    is_in(words::ORG_HEADS, word) || is_in(words::ORG_SUFFIXES, word)
+}
+
 /// Capitalized runs in prose: tokens `i..j` of capitalized words with inner `of`, `for`, `and`, `&`.
 fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
     let range = x.sentence_tokens(s);
@@ -358,15 +369,22 @@ fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
             continue;
         }
         let mut j = i + 1;
+        let mut in_body = false;
         loop {
             // `of`, `for`, `on` join only after an organization's head (`Commission for Africa`), so
-            // that `Poland for National Holocaust Memorial Day` stays two names.
-            let head_before = is_in(words::ORG_HEADS, x.tok(j - 1)) || is_in(words::ORG_SUFFIXES, x.tok(j - 1));
+            // that `Poland for National Holocaust Memorial Day` stays two names; once joined, the
+            // name goes on (`National Association for the Advancement of Colored People`).
+            in_body |= is_org_head(x.tok(j - 1));
             let joiner = match x.tok(j) {
                 "and" | "&" => true,
-                "of" | "for" | "on" => head_before,
+                "of" | "for" | "on" => in_body,
                 _ => false,
             };
+            let of_the = matches!(x.tok(j), "of" | "for" | "on") && x.tok(j + 1) == "the";
+            if joiner && of_the && j + 2 < range.end && x.is_cap(j + 2) && !person(j + 2) {
+                j += 3;
+                continue;
+            }
             // `St James's Palace`: a possessive between capitalized words.
             let possessive = x.a.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Possessive);
             // `Bosnia–Herzegovina Football Federation`: a dash that glues two names into one.
@@ -436,7 +454,7 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
             }
             let last = x.tok(j - 1);
             let first = x.tok(i);
-            let headed_of = is_in(words::ORG_HEADS, first) && j - i >= 3 && matches!(x.tok(i + 1), "of" | "for" | "on");
+            let headed_of = (i + 1..j).any(|k| matches!(x.tok(k), "of" | "for" | "on") && is_org_head(x.tok(k - 1)));
             let etype = if is_in(words::ORG_SUFFIXES, last) || headed_of {
                 EntityType::Organization
             } else if is_in(words::EVENT_SUFFIXES, last) {
@@ -757,6 +775,28 @@ pub(super) fn acronyms(x: &mut Extraction) {
                 x.remove(m);
             }
             x.add(k, k + 1, kind.clone());
+        }
+    }
+}
+
+/// A body the recognizer found right before a person's title qualifies the person (`NASA
+/// Administrator Bill Nelson`): the title rules ran before that body was known.
+pub(super) fn late_qualifiers(x: &mut Extraction) {
+    for m in 0..x.mentions.len() {
+        let Some(Mention { span, kind: MentionKind::Person { title: Some(_), qualifier: None, .. }, .. }) =
+            &x.mentions[m]
+        else {
+            continue;
+        };
+        let start = x.a.token_at(span.start);
+        let sentence_start = x.sentence_tokens(x.a.token_sentence[start]).start;
+        if start == sentence_start {
+            continue;
+        }
+        let body = x.mention_at(start - 1).filter(|(_, b)| qualifies(b, x)).map(|(q, _)| q);
+        if let (Some(q), Some(Mention { kind: MentionKind::Person { qualifier, .. }, .. })) = (body, &mut x.mentions[m])
+        {
+            *qualifier = Some(q);
         }
     }
 }

@@ -55,8 +55,12 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
                 .iter()
                 .flatten()
                 .any(|m| matches!(m.kind, MentionKind::Theme { .. }) && m.span.overlaps(span_bytes));
+            // An acronym before a title is the body (`NASA Administrator Bill Nelson`).
+            let acronym = j - i == 1 && x.tok(i).len() >= 2 && x.tok(i).chars().all(|c| c.is_ascii_uppercase());
             let by_title = x.titles.iter().any(|&(t0, t1, _)| {
-                t0 == j || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of")) || (t0 < j && i < t1)
+                (t0 == j && !(acronym && span.ty == NerType::Org))
+                    || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of"))
+                    || (t0 < j && i < t1)
             });
             // A lone word opening a sentence is capitalized by its place; if it is a common word in
             // lower case (`Emphasis was placed`), the model's guess is too weak to make a name.
