@@ -453,7 +453,6 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
                 }
             }
             let last = x.tok(j - 1);
-            let first = x.tok(i);
             let headed_of = (i + 1..j).any(|k| matches!(x.tok(k), "of" | "for" | "on") && is_org_head(x.tok(k - 1)));
             let etype = if is_in(words::ORG_SUFFIXES, last) || headed_of {
                 EntityType::Organization
