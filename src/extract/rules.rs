@@ -1,6 +1,6 @@
 //! Rules for names that are in no list, decided by their context.
 
-use super::words::{self, is_in};
+use super::words::{self, is_in, HeadClass};
 use super::{Extraction, Mention, MentionKind};
 use crate::kb::TitleRank;
 use crate::schema::EntityType;
@@ -57,7 +57,7 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
         return None;
     }
     let last = x.tok(j - 1);
-    if is_in(words::ORG_SUFFIXES, last) || is_in(words::EVENT_SUFFIXES, last) || is_in(words::PLACE_SUFFIXES, last) {
+    if words::head_class(last).is_some() {
         return None;
     }
     Some(j)
@@ -354,7 +354,7 @@ fn speech(x: &mut Extraction) {
 
 /// Whether a word heads an organization's name (`Commission`, `Association`, `Ministry`).
 fn is_org_head(word: &str) -> bool {
-    is_in(words::ORG_HEADS, word) || is_in(words::ORG_SUFFIXES, word)
+    words::head_class(word) == Some(HeadClass::Organization)
 }
 
 /// Capitalized runs in prose: tokens `i..j` of capitalized words with inner `of`, `for`, `and`, `&`.
@@ -453,15 +453,14 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
                 }
             }
             let last = x.tok(j - 1);
-            let headed_of = (i + 1..j).any(|k| matches!(x.tok(k), "of" | "for" | "on") && is_org_head(x.tok(k - 1)));
-            let etype = if is_in(words::ORG_SUFFIXES, last) || headed_of {
-                EntityType::Organization
-            } else if is_in(words::EVENT_SUFFIXES, last) {
-                EntityType::Event
-            } else if is_in(words::PLACE_SUFFIXES, last) && j - i >= 2 {
-                EntityType::Place
-            } else {
-                continue;
+            let headed_of =
+                (i + 1..j).any(|k| matches!(x.tok(k), "of" | "for" | "on") && words::takes_of(x.tok(k - 1)));
+            let etype = match words::head_class(last) {
+                _ if headed_of => EntityType::Organization,
+                Some(HeadClass::Organization) => EntityType::Organization,
+                Some(HeadClass::Event) => EntityType::Event,
+                Some(HeadClass::Place) if j - i >= 2 => EntityType::Place,
+                _ => continue,
             };
             // The whole run is already one known name: nothing to add.
             if let Some((_, m)) = x.mention_at(i) {
