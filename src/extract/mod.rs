@@ -50,6 +50,7 @@ pub fn extract_with(a: &AnalyzedDoc, kb: &KnowledgeBase, ner: Option<&NerModel>)
     rules::places_by_context(&mut x);
     rules::outlets_and_datelines(&mut x);
     x.themes();
+    rules::the_north_and_the_south(&mut x);
     if let Some(model) = ner {
         statistical::names(&mut x, model);
         rules::late_qualifiers(&mut x);

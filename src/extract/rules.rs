@@ -798,3 +798,41 @@ pub(super) fn late_qualifiers(x: &mut Extraction) {
         }
     }
 }
+
+/// `the North` and `the South` in an article that names both `North X` and `South X` (the two
+/// Koreas) are those two countries.
+pub(super) fn the_north_and_the_south(x: &mut Extraction) {
+    let country_named = |x: &Extraction, label: &str| {
+        x.mentions.iter().flatten().find_map(|m| match m.kind {
+            MentionKind::Known { entry }
+                if x.kb.entries[entry].label == label && x.kb.entries[entry].etype == EntityType::Country =>
+            {
+                Some(entry)
+            }
+            _ => None,
+        })
+    };
+    let mut pairs = Vec::new();
+    for m in x.mentions.iter().flatten() {
+        let MentionKind::Known { entry } = m.kind else { continue };
+        let Some(rest) = x.kb.entries[entry].label.strip_prefix("North ") else { continue };
+        if let (Some(north), Some(south)) = (Some(entry), country_named(x, &format!("South {rest}"))) {
+            if !pairs.contains(&(north, south)) {
+                pairs.push((north, south));
+            }
+        }
+    }
+    let [(north, south)] = pairs[..] else { return };
+    for i in 1..x.a.tokens.len() {
+        let entry = match x.tok(i) {
+            "North" => north,
+            "South" => south,
+            _ => continue,
+        };
+        let after_the = x.tok(i - 1).eq_ignore_ascii_case("the");
+        let alone = !x.is_cap(i + 1) || x.a.token_sentence.get(i + 1) != Some(&x.a.token_sentence[i]);
+        if after_the && alone && x.covered[i].is_none() {
+            x.add(i, i + 1, MentionKind::Known { entry });
+        }
+    }
+}
