@@ -177,7 +177,10 @@ impl<'a, 'd> Extraction<'a, 'd> {
             if !matches!(e.etype, crate::schema::EntityType::Country | crate::schema::EntityType::Place) {
                 continue;
             }
-            if !words::is_in(words::NAME_LIKE_PLACES, self.a.doc.slice(span)) {
+            // Cities are glued into club, company and person names (`Leeds United`, `Real
+            // Madrid`, `Santiago Solari`); a country only when its name is also a person's.
+            let city = e.etype == crate::schema::EntityType::Place && e.kind == "city";
+            if !city && !words::is_in(words::NAME_LIKE_PLACES, self.a.doc.slice(span)) {
                 continue;
             }
             let Some((i, j)) = self.tokens_of(span) else {

@@ -385,8 +385,11 @@ fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
                 j += 3;
                 continue;
             }
-            // `St James's Palace`: a possessive between capitalized words.
-            let possessive = x.a.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Possessive);
+            // `St James's Palace`: a possessive between capitalized words (but `London's Earls
+            // Court` is a place's place).
+            let known_before =
+                matches!(x.mention_at(j - 1), Some((_, Mention { kind: MentionKind::Known { .. }, .. })));
+            let possessive = x.a.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Possessive) && !known_before;
             // `Bosnia–Herzegovina Football Federation`: a dash that glues two names into one.
             let joiner = joiner || x.a.is_word_glue(j);
             if j < range.end && x.is_cap(j) && !person(j) {
