@@ -13,7 +13,11 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
     let mut words_seen = 0;
     while j < sentence_end && words_seen < 5 {
         let t = x.tok(j);
-        let free = x.covered[j].is_none() && x.title_at(j).is_none();
+        // A one-word occupation after a first name is a surname (`John Skipper said`).
+        let surname_like_title = |(t0, t1, ti): (usize, usize, usize)| {
+            words_seen > 0 && t1 == t0 + 1 && x.kb.titles[ti].rank == TitleRank::Occupation && !x.is_cap(t1)
+        };
+        let free = x.covered[j].is_none() && x.title_at(j).is_none_or(surname_like_title);
         let is_initial = t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase());
         // A month name ends a name unless it follows a first name and no day number follows (`Theresa May`).
         let month = is_in(words::MONTHS, &t.to_lowercase())
