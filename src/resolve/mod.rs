@@ -232,6 +232,52 @@ fn is_spelling_slip(a: &str, b: &str) -> bool {
     prefix + suffix + 1 >= long.len()
 }
 
+/// What a one-word name stands short for in its document, if one entity only fits: the surname
+/// of a person named in full (`Swank` after `Hilary Swank`, however the recognizer typed it), or
+/// the first or last word of a longer organization's name (`Betis` for `Real Betis`).
+fn short_form(
+    name: &str,
+    etype: EntityType,
+    mentions: &[Mention],
+    ids: &[Option<EntityId>],
+    entities: &BTreeMap<EntityId, Entity>,
+) -> Option<EntityId> {
+    if name.contains(' ') || !matches!(etype, EntityType::Organization | EntityType::Place) {
+        return None;
+    }
+    let mut people: Vec<&EntityId> = mentions
+        .iter()
+        .zip(ids)
+        .filter(|(m, _)| matches!(m.kind, MentionKind::Person { name: Some(_), .. }))
+        .filter_map(|(_, id)| id.as_ref())
+        .filter(|id| entities.get(*id).is_some_and(|e| e.label.split(' ').count() >= 2 && e.label.ends_with(name)))
+        .filter(|id| entities[*id].label.rsplit(' ').next() == Some(name))
+        .collect();
+    people.dedup();
+    if let [person] = people[..] {
+        return Some(person.clone());
+    }
+    if etype != EntityType::Organization || is_generic_body(name) {
+        return None;
+    }
+    let mut bodies: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Named { etype: EntityType::Organization, name: long, qualifier: None } => Some(long),
+            _ => None,
+        })
+        .filter(|long| long.contains(' ') && !is_generic_body(long))
+        .filter(|long| long.split(' ').next() == Some(name) || long.rsplit(' ').next() == Some(name))
+        .map(|long| format!("org/{}", slug(long)))
+        .collect();
+    bodies.sort();
+    bodies.dedup();
+    match &bodies[..] {
+        [body] => Some(EntityId(body.clone())).filter(|id| entities.contains_key(id)),
+        _ => None,
+    }
+}
+
 fn resolve_doc(
     a: &AnalyzedDoc,
     mentions: &[Mention],
@@ -295,6 +341,11 @@ fn resolve_doc(
         let MentionKind::Named { etype, name, qualifier } = &m.kind else {
             continue;
         };
+        if let Some(id) = short_form(name, *etype, mentions, &ids, entities) {
+            touch(entities, &id, entities[&id].etype, "", m, true);
+            ids[i] = Some(id);
+            continue;
+        }
         let etype = &*first_type.entry(name.as_str()).or_insert(*etype);
         let q = qualifier.and_then(|q| ids[q].clone());
         let (id, label) = match (etype, &q) {
