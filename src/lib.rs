@@ -8,6 +8,7 @@ pub mod graph;
 pub mod ingest;
 pub mod kb;
 pub mod pipeline;
+pub mod progress;
 pub mod relate;
 pub mod resolve;
 pub mod schema;
