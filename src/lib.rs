@@ -12,6 +12,7 @@ pub mod progress;
 pub mod relate;
 pub mod resolve;
 pub mod schema;
+pub mod shipped;
 pub mod syntax;
 pub mod text;
 pub mod vocab;
