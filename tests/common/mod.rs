@@ -99,3 +99,51 @@ pub fn shared_file(relative: &str) -> Option<PathBuf> {
     eprintln!("note: {} not found; skipping", path.display());
     None
 }
+
+/// Starts `newsgraph ARGS` from the crate root, its standard output piped and standard error
+/// as given.
+pub fn spawn_newsgraph(args: &[&str], stderr: Stdio) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .expect("run newsgraph")
+}
+
+/// Runs `newsgraph ARGS` from the crate root with `input` on its standard input.
+pub fn newsgraph_fed(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run newsgraph");
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// What a terminal shows while `newsgraph ARGS` runs in one (a pseudo-terminal made by `script`
+/// from util-linux), with the progress bar's one-second delay set to none; `None` without `script`.
+pub fn on_a_terminal(args: &[&str]) -> Option<String> {
+    if !tool("script", "--version") {
+        return None;
+    }
+    let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_newsgraph"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+        .collect();
+    let out = Command::new("script")
+        .args(["-qec", &quoted.join(" "), "/dev/null"])
+        .current_dir(root())
+        .env("NEWSGRAPH_PROGRESS_DELAY_MS", "0")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
