@@ -14,6 +14,7 @@ pub use rdf::{write_nquads, write_ntriples, write_turtle};
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
+use crate::progress::{NoProgress, Progress, Stage, StageGuard};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -72,7 +73,14 @@ impl Format {
     }
 }
 
-/// Options of the exporters.
+/// Options of the exporters: start from `ExportOptions::default()` and change what you need.
+///
+/// ```
+/// use newsgraph::export::ExportOptions;
+/// let options = ExportOptions::default().with_base_iri("http://example.org/kg/").unwrap();
+/// assert_eq!(options.base_iri, "http://example.org/kg/");
+/// assert!(ExportOptions::default().with_base_iri("not an iri").is_err());
+/// ```
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
     /// Base IRI of entities, documents and evidence (must end with `/` or `#`).
@@ -82,6 +90,18 @@ pub struct ExportOptions {
 impl Default for ExportOptions {
     fn default() -> Self {
         ExportOptions { base_iri: crate::vocab::DEFAULT_BASE_IRI.to_owned() }
+    }
+}
+
+impl ExportOptions {
+    /// Sets the base IRI, checking it is absolute and ends with `/` or `#` (ids are appended to it).
+    pub fn with_base_iri(mut self, base_iri: impl Into<String>) -> Result<Self> {
+        let base_iri = base_iri.into();
+        if oxrdf::NamedNode::new(base_iri.as_str()).is_err() || !(base_iri.ends_with('/') || base_iri.ends_with('#')) {
+            return Err(Error::BaseIri { iri: base_iri });
+        }
+        self.base_iri = base_iri;
+        Ok(self)
     }
 }
 
@@ -113,6 +133,18 @@ pub fn write_files(
     options: &ExportOptions,
     dir: &Path,
 ) -> Result<Vec<PathBuf>> {
+    write_files_with_progress(graph, formats, options, dir, &NoProgress)
+}
+
+/// [`write_files`], telling `progress` each format written ([`Stage::Export`]).
+pub fn write_files_with_progress(
+    graph: &KnowledgeGraph,
+    formats: &[Format],
+    options: &ExportOptions,
+    dir: &Path,
+    progress: &dyn Progress,
+) -> Result<Vec<PathBuf>> {
+    let _stage = StageGuard::begin(progress, Stage::Export, Some(formats.len() as u64));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let result = (|| {
@@ -122,6 +154,7 @@ pub fn write_files(
             staged.push((tmp.clone(), target));
             if format == Format::Svg {
                 render_svg(graph, &tmp)?;
+                progress.advance(1);
                 continue;
             }
             let file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
@@ -129,6 +162,7 @@ pub fn write_files(
             write(graph, format, options, &mut w)?;
             let file = w.into_inner().map_err(|e| Error::io(&tmp, e.into_error()))?;
             file.sync_all().map_err(|e| Error::io(&tmp, e))?;
+            progress.advance(1);
         }
         Ok(())
     })();

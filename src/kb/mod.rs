@@ -81,11 +81,11 @@ pub struct KnowledgeBase {
     by_name: HashMap<String, usize>,
 }
 
-const COUNTRIES: &str = include_str!("../../data/countries.tsv");
-const PLACES: &str = include_str!("../../data/places.tsv");
-const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
-const EVENTS: &str = include_str!("../../data/events.tsv");
-const TITLES: &str = include_str!("../../data/titles.tsv");
+pub(crate) const COUNTRIES: &str = include_str!("../../data/countries.tsv");
+pub(crate) const PLACES: &str = include_str!("../../data/places.tsv");
+pub(crate) const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
+pub(crate) const EVENTS: &str = include_str!("../../data/events.tsv");
+pub(crate) const TITLES: &str = include_str!("../../data/titles.tsv");
 
 /// Non-comment lines split on tabs, with 1-based line numbers.
 fn rows<'a>(data: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
