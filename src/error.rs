@@ -56,6 +56,12 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A base IRI that ids cannot be appended to.
+    #[error("base IRI {iri:?} is not an absolute IRI ending in '/' or '#'")]
+    BaseIri {
+        /// The IRI given.
+        iri: String,
+    },
     /// An export could not be produced.
     #[error("{format} export: {message}")]
     Export {

@@ -6,6 +6,7 @@ use crate::graph::KnowledgeGraph;
 use crate::ingest::Document;
 use crate::kb::{KnowledgeBase, Taxonomy};
 use crate::ner::NerModel;
+use crate::progress::{NoProgress, Progress, Stage};
 use crate::relate::relate;
 use crate::resolve::resolve;
 use crate::syntax::Analyzer;
@@ -56,23 +57,36 @@ impl Config {
 /// assert!(g.relations_from("person/ilham-aliyev").iter().any(|r| r.target.as_str() == "country/azerbaijan"));
 /// ```
 pub fn build(documents: Vec<Document>, config: &Config) -> KnowledgeGraph {
+    build_with_progress(documents, config, &NoProgress)
+}
+
+/// [`build`], telling `progress` how far it is: [`Stage::Analyze`] counts the documents analysed,
+/// then [`Stage::Relate`] is one step.
+pub fn build_with_progress(documents: Vec<Document>, config: &Config, progress: &dyn Progress) -> KnowledgeGraph {
     let kb = &config.kb;
+    progress.begin(Stage::Analyze, Some(documents.len() as u64));
     let mut analyzed: Vec<AnalyzedDoc> = documents.iter().map(AnalyzedDoc::new).collect();
-    let mentions = extract_all(&mut analyzed, config);
+    let mentions = extract_all(&mut analyzed, config, progress);
+    progress.end(Stage::Analyze);
+    progress.begin(Stage::Relate, None);
     let mut resolved = resolve(&analyzed, mentions, kb);
     let relations = relate(&analyzed, &mut resolved, kb);
     drop(analyzed);
-    KnowledgeGraph::new(documents, resolved.entities.into_values(), relations)
+    let graph = KnowledgeGraph::new(documents, resolved.entities.into_values(), relations);
+    progress.end(Stage::Relate);
+    graph
 }
 
 /// Parses every document and extracts its mentions, in parallel; results stay in document order.
-fn extract_all(analyzed: &mut [AnalyzedDoc], config: &Config) -> Vec<Vec<Mention>> {
+fn extract_all(analyzed: &mut [AnalyzedDoc], config: &Config, progress: &dyn Progress) -> Vec<Vec<Mention>> {
     let (kb, ner, syntax) = (&config.kb, config.ner.as_ref(), config.syntax.as_ref());
     let one = move |a: &mut AnalyzedDoc| {
         if let Some(analyzer) = syntax {
             analyzer.annotate(a);
         }
-        extract_with(a, kb, ner)
+        let mentions = extract_with(a, kb, ner);
+        progress.advance(1);
+        mentions
     };
     let threads = config.threads.clamp(1, analyzed.len().max(1));
     if threads == 1 {

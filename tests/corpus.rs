@@ -8,16 +8,7 @@ use common::*;
 
 #[test]
 fn the_bbc_corpus_builds_the_same_with_one_or_two_threads() {
-    let corpus = root().join("../shared/corpus/bbc/articles");
-    if !corpus.is_dir() {
-        assert!(
-            !root().join("../shared").is_dir() || std::env::var_os("NEWSGRAPH_REQUIRE_TOOLS").is_none(),
-            "{} is missing",
-            corpus.display()
-        );
-        eprintln!("note: {} not found; skipping", corpus.display());
-        return;
-    }
+    let Some(corpus) = shared_file("corpus/bbc/articles") else { return };
     let (one, two) = (tempdir(), tempdir());
     for (dir, threads) in [(&one, "1"), (&two, "2")] {
         let corpus = corpus.to_str().unwrap();

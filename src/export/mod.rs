@@ -24,6 +24,7 @@ pub use svg::{render_svg, DEFAULT_SVG_TIMEOUT};
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
+use crate::progress::{NoProgress, Progress, Stage, StageGuard};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -87,7 +88,14 @@ impl Format {
     }
 }
 
-/// Options of the exporters.
+/// Options of the exporters: start from `ExportOptions::default()` and change what you need.
+///
+/// ```
+/// use newsgraph::export::ExportOptions;
+/// let options = ExportOptions::default().with_base_iri("http://example.org/kg/").unwrap();
+/// assert_eq!(options.base_iri, "http://example.org/kg/");
+/// assert!(ExportOptions::default().with_base_iri("not an iri").is_err());
+/// ```
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
     /// Base IRI of entities, documents and evidence (must end with `/` or `#`).
@@ -108,13 +116,27 @@ impl Default for ExportOptions {
     }
 }
 
+impl ExportOptions {
+    /// Sets the base IRI, checking it is absolute and ends with `/` or `#` (ids are appended to it).
+    pub fn with_base_iri(mut self, base_iri: impl Into<String>) -> Result<Self> {
+        let base_iri = base_iri.into();
+        if oxrdf::NamedNode::new(base_iri.as_str()).is_err() || !(base_iri.ends_with('/') || base_iri.ends_with('#')) {
+            return Err(Error::BaseIri { iri: base_iri });
+        }
+        self.base_iri = base_iri;
+        Ok(self)
+    }
+}
+
 /// What [`write_files`] wrote, and what a person should be told about it.
 #[derive(Debug, Clone, Default)]
 pub struct Written {
     /// The files written, in format order.
     pub paths: Vec<PathBuf>,
-    /// One line each: what the picture left out; that Graphviz is missing.
-    pub notes: Vec<String>,
+    /// What the picture left out, in one line (`None` when it shows the whole graph).
+    pub left_out: Option<String>,
+    /// Problems that did not stop the run (Graphviz is not installed).
+    pub warnings: Vec<String>,
 }
 
 /// The picture and its drawing, computed once for every format that shows them.
@@ -191,14 +213,21 @@ pub fn graphviz_available() -> bool {
 /// Writes `graph.<ext>` in `dir` for each format, atomically: all files or none are replaced.
 /// The picture is selected and drawn once, for DOT, SVG and HTML alike.
 pub fn write_files(graph: &KnowledgeGraph, formats: &[Format], options: &ExportOptions, dir: &Path) -> Result<Written> {
+    write_files_with_progress(graph, formats, options, dir, &NoProgress)
+}
+
+/// [`write_files`], telling `progress` each format written ([`Stage::Export`]).
+pub fn write_files_with_progress(
+    graph: &KnowledgeGraph,
+    formats: &[Format],
+    options: &ExportOptions,
+    dir: &Path,
+    progress: &dyn Progress,
+) -> Result<Written> {
+    let _stage = StageGuard::begin(progress, Stage::Export, Some(formats.len() as u64));
     let prepared = prepare(graph, formats, options)?;
-    let mut notes = Vec::new();
-    if let Some(line) = prepared.picture.as_ref().and_then(|p| p.left_out.describe()) {
-        notes.push(format!("picture: {line}"));
-    }
-    if matches!(prepared.svg, Some(None)) {
-        notes.push(NO_GRAPHVIZ.to_owned());
-    }
+    let left_out = prepared.picture.as_ref().and_then(|p| p.left_out.describe()).map(|l| format!("picture: {l}"));
+    let warnings = if matches!(prepared.svg, Some(None)) { vec![NO_GRAPHVIZ.to_owned()] } else { Vec::new() };
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let result = (|| {
@@ -211,6 +240,7 @@ pub fn write_files(graph: &KnowledgeGraph, formats: &[Format], options: &ExportO
             write_prepared(graph, format, options, &prepared, &mut w)?;
             let file = w.into_inner().map_err(|e| Error::io(&tmp, e.into_error()))?;
             file.sync_all().map_err(|e| Error::io(&tmp, e))?;
+            progress.advance(1);
         }
         Ok(())
     })();
@@ -225,5 +255,5 @@ pub fn write_files(graph: &KnowledgeGraph, formats: &[Format], options: &ExportO
         std::fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))?;
         paths.push(target);
     }
-    Ok(Written { paths, notes })
+    Ok(Written { paths, left_out, warnings })
 }

@@ -1,6 +1,6 @@
 //! Extract: finds [`Mention`]s in an analyzed document.
 //!
-//! Three sources, in this order, each seeing what the earlier ones found:
+//! Four sources, in this order, each seeing what the earlier ones found:
 //! 1. the knowledge base's names, demonyms, titles and theme phrases (Aho-Corasick scans);
 //! 2. rules for people: a title or honorific before a capitalized name (`Secretary of State Antony
 //!    J. Blinken`, `Mr Blair`), a role with a qualifier (`Azerbaijan’s Foreign Minister`, `a senior
@@ -10,7 +10,24 @@
 //! 4. the statistical recognizer ([`crate::ner`]) for names no list or rule found: people,
 //!    organizations and places (the knowledge base still decides country or place).
 //!
-//! Rules that read capitalization run only in prose blocks, never in headings or tables.
+//! How a name gets its type, first rule that applies (this is the one place it is written down):
+//! 1. a knowledge-base entry's type (`data/*.tsv`), unless the entry is glued into a longer
+//!    unknown name (`Leeds United`, `Victoria Beckham`, `Real Madrid`);
+//! 2. a title or honorific before it, or a verb of speech beside it: a person;
+//! 3. its head noun, the last word (`data/lexicon/name-heads.tsv`): organization, event or place,
+//!    or a thing that is no entity (`Hubble Space Telescope`); `Ministry of ...`-style heads also
+//!    type the whole `X of [the] Y` name;
+//! 4. its context: `Town, Country` and `visited Town` make a place, `energy firm X` and `X
+//!    newspaper` an organization, a web domain an outlet;
+//! 5. the recognizer's type, where a known person's surname makes a person, an organization head
+//!    an organization, and a lone plural noun by the parse (`Uyghurs`) or a miscellaneous name
+//!    nothing.
+//!
+//! Names keep hyphenated and dashed words whole (`Moon Jae-in`, `Bosnia–Herzegovina`): every
+//! rule joins tokens across a hyphen with no space around it ([`AnalyzedDoc::is_word_glue`]),
+//! unless the word after it heads a compound modifier (`Blair-led`,
+//! `data/lexicon/compound-heads.txt`). Rules that read capitalization run only in prose blocks,
+//! never in headings or tables.
 
 mod mention;
 mod rules;
@@ -50,8 +67,10 @@ pub fn extract_with(a: &AnalyzedDoc, kb: &KnowledgeBase, ner: Option<&NerModel>)
     rules::places_by_context(&mut x);
     rules::outlets_and_datelines(&mut x);
     x.themes();
+    rules::the_north_and_the_south(&mut x);
     if let Some(model) = ner {
         statistical::names(&mut x, model);
+        rules::late_qualifiers(&mut x);
     }
     rules::acronyms(&mut x);
     rules::known_names_again(&mut x);
@@ -175,7 +194,10 @@ impl<'a, 'd> Extraction<'a, 'd> {
             if !matches!(e.etype, crate::schema::EntityType::Country | crate::schema::EntityType::Place) {
                 continue;
             }
-            if !words::is_in(words::NAME_LIKE_PLACES, self.a.doc.slice(span)) {
+            // Cities are glued into club, company and person names (`Leeds United`, `Real
+            // Madrid`, `Santiago Solari`); a country only when its name is also a person's.
+            let city = e.etype == crate::schema::EntityType::Place && e.kind == "city";
+            if !city && !words::is_in(words::NAME_LIKE_PLACES, self.a.doc.slice(span)) {
                 continue;
             }
             let Some((i, j)) = self.tokens_of(span) else {

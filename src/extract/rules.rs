@@ -1,6 +1,6 @@
 //! Rules for names that are in no list, decided by their context.
 
-use super::words::{self, is_in};
+use super::words::{self, is_in, HeadClass};
 use super::{Extraction, Mention, MentionKind};
 use crate::kb::TitleRank;
 use crate::schema::EntityType;
@@ -13,7 +13,11 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
     let mut words_seen = 0;
     while j < sentence_end && words_seen < 5 {
         let t = x.tok(j);
-        let free = x.covered[j].is_none() && x.title_at(j).is_none();
+        // A one-word occupation after a first name is a surname (`John Skipper said`).
+        let surname_like_title = |(t0, t1, ti): (usize, usize, usize)| {
+            words_seen > 0 && t1 == t0 + 1 && x.kb.titles[ti].rank == TitleRank::Occupation && !x.is_cap(t1)
+        };
+        let free = x.covered[j].is_none() && x.title_at(j).is_none_or(surname_like_title);
         let is_initial = t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase());
         // A month name ends a name unless it follows a first name and no day number follows (`Theresa May`).
         let month = is_in(words::MONTHS, &t.to_lowercase())
@@ -34,9 +38,17 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
             // `Ghazi al-Gosaibi`.
             j += 3;
             words_seen += 1;
+        } else if words_seen > 0
+            && j + 1 < sentence_end
+            && x.a.is_word_glue(j)
+            && x.covered[j + 1].is_none()
+            && !x.is_cap(j + 1)
+            && !words::is_compound_head(x.tok(j + 1))
+        {
+            // `Moon Jae-in`, `Ban Ki-moon`: a lower-case syllable glued to the name.
+            j += 2;
         } else if words_seen > 0 && j + 1 < sentence_end && x.is_cap(j + 1) && x.covered[j + 1].is_none() {
-            let glued = t == "-" && x.a.tokens[j - 1].span.end == x.a.tokens[j].span.start;
-            if glued || is_in(words::NAME_PARTICLES, t) {
+            if x.a.is_word_glue(j) || is_in(words::NAME_PARTICLES, t) {
                 j += 1;
             } else {
                 break;
@@ -49,7 +61,7 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
         return None;
     }
     let last = x.tok(j - 1);
-    if is_in(words::ORG_SUFFIXES, last) || is_in(words::EVENT_SUFFIXES, last) || is_in(words::PLACE_SUFFIXES, last) {
+    if words::head_class(last).is_some() {
         return None;
     }
     Some(j)
@@ -143,7 +155,13 @@ fn portfolio_before(x: &Extraction, t0: usize, sentence_start: usize) -> usize {
         let region = matches!(x.mention_at(prev), Some((_, Mention { kind: MentionKind::Known { entry }, .. }))
             if x.kb.entries[*entry].etype == EntityType::Place);
         let in_title = x.titles.iter().any(|&(a, b, _)| a <= prev && prev < b);
-        let word = x.is_cap(prev) && (x.covered[prev].is_none() || region) && !is_in(words::STOP_CAPS, t) && !in_title;
+        // An acronym is a body, not a portfolio (`NASA Administrator`).
+        let acronym = t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase());
+        let word = x.is_cap(prev)
+            && (x.covered[prev].is_none() || region)
+            && !is_in(words::STOP_CAPS, t)
+            && !in_title
+            && !acronym;
         let joiner = matches!(t, "and" | "&") && prev > sentence_start && x.is_cap(prev - 1) && k < t0;
         if word || joiner {
             k = prev;
@@ -338,6 +356,11 @@ fn speech(x: &mut Extraction) {
     }
 }
 
+/// Whether a word heads an organization's name (`Commission`, `Association`, `Ministry`).
+fn is_org_head(word: &str) -> bool {
+    words::head_class(word) == Some(HeadClass::Organization)
+}
+
 /// Capitalized runs in prose: tokens `i..j` of capitalized words with inner `of`, `for`, `and`, `&`.
 fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
     let range = x.sentence_tokens(s);
@@ -350,17 +373,29 @@ fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
             continue;
         }
         let mut j = i + 1;
+        let mut in_body = false;
         loop {
             // `of`, `for`, `on` join only after an organization's head (`Commission for Africa`), so
-            // that `Poland for National Holocaust Memorial Day` stays two names.
-            let head_before = is_in(words::ORG_HEADS, x.tok(j - 1)) || is_in(words::ORG_SUFFIXES, x.tok(j - 1));
+            // that `Poland for National Holocaust Memorial Day` stays two names; once joined, the
+            // name goes on (`National Association for the Advancement of Colored People`).
+            in_body |= is_org_head(x.tok(j - 1));
             let joiner = match x.tok(j) {
                 "and" | "&" => true,
-                "of" | "for" | "on" => head_before,
+                "of" | "for" | "on" => in_body,
                 _ => false,
             };
-            // `St James's Palace`: a possessive between capitalized words.
-            let possessive = x.a.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Possessive);
+            let of_the = matches!(x.tok(j), "of" | "for" | "on") && x.tok(j + 1) == "the";
+            if joiner && of_the && j + 2 < range.end && x.is_cap(j + 2) && !person(j + 2) {
+                j += 3;
+                continue;
+            }
+            // `St James's Palace`: a possessive between capitalized words (but `London's Earls
+            // Court` is a place's place).
+            let known_before =
+                matches!(x.mention_at(j - 1), Some((_, Mention { kind: MentionKind::Known { .. }, .. })));
+            let possessive = x.a.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Possessive) && !known_before;
+            // `Bosnia–Herzegovina Football Federation`: a dash that glues two names into one.
+            let joiner = joiner || x.a.is_word_glue(j);
             if j < range.end && x.is_cap(j) && !person(j) {
                 j += 1;
             } else if j + 1 < range.end && (joiner || possessive) && x.is_cap(j + 1) && !person(j + 1) {
@@ -425,16 +460,14 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
                 }
             }
             let last = x.tok(j - 1);
-            let first = x.tok(i);
-            let headed_of = is_in(words::ORG_HEADS, first) && j - i >= 3 && matches!(x.tok(i + 1), "of" | "for" | "on");
-            let etype = if is_in(words::ORG_SUFFIXES, last) || headed_of {
-                EntityType::Organization
-            } else if is_in(words::EVENT_SUFFIXES, last) {
-                EntityType::Event
-            } else if is_in(words::PLACE_SUFFIXES, last) && j - i >= 2 {
-                EntityType::Place
-            } else {
-                continue;
+            let headed_of =
+                (i + 1..j).any(|k| matches!(x.tok(k), "of" | "for" | "on") && words::takes_of(x.tok(k - 1)));
+            let etype = match words::head_class(last) {
+                _ if headed_of => EntityType::Organization,
+                Some(HeadClass::Organization) => EntityType::Organization,
+                Some(HeadClass::Event) => EntityType::Event,
+                Some(HeadClass::Place) if j - i >= 2 => EntityType::Place,
+                _ => continue,
             };
             // The whole run is already one known name: nothing to add.
             if let Some((_, m)) = x.mention_at(i) {
@@ -747,6 +780,66 @@ pub(super) fn acronyms(x: &mut Extraction) {
                 x.remove(m);
             }
             x.add(k, k + 1, kind.clone());
+        }
+    }
+}
+
+/// A body the recognizer found right before a person's title qualifies the person (`NASA
+/// Administrator Bill Nelson`): the title rules ran before that body was known.
+pub(super) fn late_qualifiers(x: &mut Extraction) {
+    for m in 0..x.mentions.len() {
+        let Some(Mention { span, kind: MentionKind::Person { title: Some(_), qualifier: None, .. }, .. }) =
+            &x.mentions[m]
+        else {
+            continue;
+        };
+        let start = x.a.token_at(span.start);
+        let sentence_start = x.sentence_tokens(x.a.token_sentence[start]).start;
+        if start == sentence_start {
+            continue;
+        }
+        let body = x.mention_at(start - 1).filter(|(_, b)| qualifies(b, x)).map(|(q, _)| q);
+        if let (Some(q), Some(Mention { kind: MentionKind::Person { qualifier, .. }, .. })) = (body, &mut x.mentions[m])
+        {
+            *qualifier = Some(q);
+        }
+    }
+}
+
+/// `the North` and `the South` in an article that names both `North X` and `South X` (the two
+/// Koreas) are those two countries.
+pub(super) fn the_north_and_the_south(x: &mut Extraction) {
+    let country_named = |x: &Extraction, label: &str| {
+        x.mentions.iter().flatten().find_map(|m| match m.kind {
+            MentionKind::Known { entry }
+                if x.kb.entries[entry].label == label && x.kb.entries[entry].etype == EntityType::Country =>
+            {
+                Some(entry)
+            }
+            _ => None,
+        })
+    };
+    let mut pairs = Vec::new();
+    for m in x.mentions.iter().flatten() {
+        let MentionKind::Known { entry } = m.kind else { continue };
+        let Some(rest) = x.kb.entries[entry].label.strip_prefix("North ") else { continue };
+        if let (Some(north), Some(south)) = (Some(entry), country_named(x, &format!("South {rest}"))) {
+            if !pairs.contains(&(north, south)) {
+                pairs.push((north, south));
+            }
+        }
+    }
+    let [(north, south)] = pairs[..] else { return };
+    for i in 1..x.a.tokens.len() {
+        let entry = match x.tok(i) {
+            "North" => north,
+            "South" => south,
+            _ => continue,
+        };
+        let after_the = x.tok(i - 1).eq_ignore_ascii_case("the");
+        let alone = !x.is_cap(i + 1) || x.a.token_sentence.get(i + 1) != Some(&x.a.token_sentence[i]);
+        if after_the && alone && x.covered[i].is_none() {
+            x.add(i, i + 1, MentionKind::Known { entry });
         }
     }
 }

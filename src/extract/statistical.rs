@@ -1,6 +1,6 @@
 //! Names from the statistical recognizer, for what the lists and rules did not find.
 
-use super::words::{self, is_in};
+use super::words::{self, is_in, HeadClass};
 use super::{Extraction, MentionKind};
 use crate::kb::NameTarget;
 use crate::ner::{DocContext, History, NerModel, NerType, Prepared};
@@ -22,7 +22,11 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             _ => None,
         })
         .collect();
-    let sentences: Vec<Vec<&str>> = a.sentences.iter().map(|s| s.tokens.clone().map(|i| x.tok(i)).collect()).collect();
+    // The recognizer reads hyphenated words whole, as its training text writes them (`Ki-moon`).
+    let units: Vec<Vec<(usize, usize)>> = a.sentences.iter().map(|s| glued_units(x, s.tokens.clone())).collect();
+    let text = &a.doc.text;
+    let unit_text = |&(i, j): &(usize, usize)| &text[a.tokens[i].span.start..a.tokens[j - 1].span.end];
+    let sentences: Vec<Vec<&str>> = units.iter().map(|u| u.iter().map(unit_text).collect()).collect();
     let doc = DocContext::new(sentences.iter().map(Vec::as_slice));
     let mut history = History::default();
     let mut feats = Vec::with_capacity(64);
@@ -36,7 +40,7 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             continue;
         }
         for span in crate::ner::spans_of(&tags) {
-            let (mut i, j) = (first + span.start, first + span.end);
+            let (mut i, j) = (units[s][span.start].0, units[s][span.end - 1].1);
             while i < j && is_in(words::STOP_CAPS, x.tok(i)) {
                 i += 1;
             }
@@ -51,8 +55,12 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
                 .iter()
                 .flatten()
                 .any(|m| matches!(m.kind, MentionKind::Theme { .. }) && m.span.overlaps(span_bytes));
+            // An acronym before a title is the body (`NASA Administrator Bill Nelson`).
+            let acronym = j - i == 1 && x.tok(i).len() >= 2 && x.tok(i).chars().all(|c| c.is_ascii_uppercase());
             let by_title = x.titles.iter().any(|&(t0, t1, _)| {
-                t0 == j || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of")) || (t0 < j && i < t1)
+                (t0 == j && !(acronym && span.ty == NerType::Org))
+                    || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of"))
+                    || (t0 < j && i < t1)
             });
             // A lone word opening a sentence is capitalized by its place; if it is a common word in
             // lower case (`Emphasis was placed`), the model's guess is too weak to make a name.
@@ -60,22 +68,23 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
                 && i == first
                 && model.classes().get(&x.tok(i).to_lowercase()).is_some()
                 && x.kb.find_names(x.tok(i)).next().is_none();
-            if in_theme || by_title || common_opener || !well_formed(x, i, j) {
+            // `the Hubble Space Telescope`: an object, no entity; `Uyghurs`: a people, no body.
+            let thing = words::head_class(x.tok(j - 1)) == Some(HeadClass::Thing);
+            if in_theme || by_title || common_opener || thing || plural_noun(x, i, j) || !well_formed(x, i, j) {
                 continue;
             }
             let text = super::rules::joined(x, i, j);
             let ty = match text.split(' ').next_back() {
                 Some(last) if surnames.iter().any(|s| s == last) => NerType::Per,
                 // The head noun decides over the model: `Lehman Brothers`, `Pacific Airlines`.
-                Some(last) if j - i >= 2 && is_in(words::ORG_SUFFIXES, last) => NerType::Org,
+                Some(last) if j - i >= 2 && words::head_class(last) == Some(HeadClass::Organization) => NerType::Org,
                 _ => span.ty,
             };
             let kind = match ty {
                 NerType::Per => {
                     let word_count = (i..j).filter(|&k| x.is_cap(k)).count();
                     // `World War Two`, `Conference Centre`: words that head events, bodies, places.
-                    let heads = [words::ORG_SUFFIXES, words::EVENT_SUFFIXES, words::PLACE_SUFFIXES];
-                    if (i..j).any(|k| heads.iter().any(|h| is_in(h, x.tok(k))) || x.tok(k) == "War") {
+                    if (i..j).any(|k| words::head_class(x.tok(k)).is_some() || x.tok(k) == "War") {
                         continue;
                     }
                     // A lone capitalized word is too weak a person unless it recurs as a name.
@@ -102,6 +111,35 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
     }
 }
 
+/// The token ranges of a sentence's words as the recognizer reads them: tokens, with words glued
+/// by a hyphen or dash (`Jae - in`) made one.
+fn glued_units(x: &Extraction, tokens: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+    let mut units: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
+    for k in tokens.clone() {
+        match units.last_mut() {
+            Some(last) if last.1 == k && (x.a.is_word_glue(k) || (k > tokens.start && x.a.is_word_glue(k - 1))) => {
+                last.1 = k + 1;
+            }
+            _ => units.push((k, k + 1)),
+        }
+    }
+    units
+}
+
+/// Whether tokens `i..j` are one plural noun by the parse (`Uyghurs`, `Kurds`, tagged and
+/// lemmatized as a plural): a people or a kind of thing, not a body or a place. Knowledge-base
+/// names (`Philippines`) never get here.
+fn plural_noun(x: &Extraction, i: usize, j: usize) -> bool {
+    let s = x.a.token_sentence[i];
+    let Some(tree) = x.a.trees.get(s) else { return false };
+    let k = i - x.a.sentences[s].tokens.start;
+    let form = x.tok(i);
+    j - i == 1
+        && matches!(tree.upos(k), "NOUN" | "PROPN")
+        && form.ends_with('s')
+        && tree.lemma(k).to_lowercase() == form[..form.len() - 1].to_lowercase()
+}
+
 /// Whether tokens `i..j` look like a name: capitalized words, with only `of`, `for`, `and`,
 /// `the`, `de`... inside; no possessive; not a lone plural of a people (`Britons`, `Soviets`).
 fn well_formed(x: &Extraction, i: usize, j: usize) -> bool {
@@ -118,8 +156,7 @@ fn well_formed(x: &Extraction, i: usize, j: usize) -> bool {
     }
     // `ID` (cards), `EU`-like fragments: two letters are too little to be a name the lists missed;
     // a lone head noun (`Commission`, `Cabinet`) is a common noun in capitals.
-    let heads = [words::ORG_SUFFIXES, words::ORG_HEADS, words::EVENT_SUFFIXES, words::PLACE_SUFFIXES];
-    if j - i == 1 && (x.tok(i).chars().count() <= 2 || heads.iter().any(|h| is_in(h, x.tok(i)))) {
+    if j - i == 1 && (x.tok(i).chars().count() <= 2 || words::head_class(x.tok(i)).is_some()) {
         return false;
     }
     let plural_people = ["ans", "ons", "ets", "ites", "ese", "ish", "ics"];

@@ -133,7 +133,7 @@ fn cases() {
         (
             "possessive place qualifies a role",
             "Gibraltar's Chief Minister Peter Caruana will attend.",
-            &["Gibraltar = place/gibraltar", "Person: Peter Caruana [Minister] {Chief Minister}"],
+            &["Gibraltar = place/gibraltar", "Person: Peter Caruana [Chief Minister]"],
         ),
         (
             "demonym qualifies a counterpart",

@@ -1,6 +1,23 @@
 //! Closed word lists the extraction rules consult. These are grammar, not knowledge: function words,
 //! calendar words and the head nouns that make a capitalized phrase an organization or an event.
 
+/// Whether a lower-case word glued by a hyphen to a name heads a compound modifier (`Blair-led`,
+/// `Paris-based`, `Bush-era`) rather than continuing the name (`Moon Jae-in`). The list lives in
+/// `data/lexicon/compound-heads.txt`.
+pub fn is_compound_head(word: &str) -> bool {
+    static HEADS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        include_str!("../../data/lexicon/compound-heads.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(str::trim)
+            .collect()
+    });
+    let lower = word.to_lowercase();
+    heads.contains(lower.as_str())
+        || ["ed", "ing", "ly"].iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
 /// Capitalized words that never start or make up a name on their own.
 pub const STOP_CAPS: &[&str] = &[
     "The",
@@ -213,95 +230,6 @@ pub const MONTHS: &[&str] = &[
 /// Weekday names (Monday first), for relative dates.
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/// Head nouns that make a capitalized phrase an organization (`... Ministry`, `... Party`).
-pub const ORG_SUFFIXES: &[&str] = &[
-    "Ministry",
-    "Department",
-    "Agency",
-    "Council",
-    "Commission",
-    "Committee",
-    "Party",
-    "Bank",
-    "Corporation",
-    "Corp",
-    "Corp.",
-    "Inc",
-    "Inc.",
-    "Ltd",
-    "Ltd.",
-    "Plc",
-    "plc",
-    "Group",
-    "University",
-    "College",
-    "Association",
-    "Union",
-    "Institute",
-    "Foundation",
-    "Authority",
-    "Office",
-    "Organization",
-    "Organisation",
-    "Court",
-    "Parliament",
-    "Assembly",
-    "Federation",
-    "Service",
-    "Services",
-    "Airlines",
-    "Airways",
-    "Brothers",
-    "Company",
-    "Co.",
-    "Police",
-    "Army",
-    "Navy",
-    "Club",
-    "Embassy",
-    "Government",
-    "Cabinet",
-    "Secretariat",
-    "Bureau",
-    "Directorate",
-    "Fund",
-    "Trust",
-    "Society",
-    "Network",
-    "Alliance",
-    "Coalition",
-    "Movement",
-    "Front",
-    "Board",
-    "Exchange",
-    "Holdings",
-    "Industries",
-    "Motors",
-    "Telecom",
-    "Records",
-    "Studios",
-    "Pictures",
-    "Times",
-    "Post",
-    "News",
-    "Press",
-    "Guard",
-    "Forces",
-    "League",
-    "Premiership",
-    "Presidency",
-    "United",
-    "Rovers",
-    "Athletic",
-    "Wanderers",
-    "Albion",
-    "Centre",
-    "Center",
-    "Executive",
-    "School",
-    "Hospital",
-];
-
 /// Nouns that, after a name, say it is an outlet (`the Mirror newspaper`).
 pub const MEDIA_NOUNS: &[&str] =
     &["newspaper", "paper", "magazine", "tabloid", "daily", "weekly", "broadcaster", "channel", "website", "agency"];
@@ -340,62 +268,62 @@ pub const ORG_DESCRIPTORS: &[&str] = &[
     "publisher",
 ];
 
-/// Head nouns that make a capitalized phrase a place (`Westminster Hall`, `St James's Palace`).
-pub const PLACE_SUFFIXES: &[&str] = &[
-    "Palace",
-    "Hall",
-    "Square",
-    "Street",
-    "Road",
-    "Avenue",
-    "Bridge",
-    "Park",
-    "Stadium",
-    "Airport",
-    "Station",
-    "Castle",
-    "Cathedral",
-    "Abbey",
-    "Island",
-    "Islands",
-    "Valley",
-    "River",
-    "Lake",
-    "Mountains",
-    "Camp",
-    "Strait",
-    "Peninsula",
-    "Province",
-    "County",
-    "District",
-    "Region",
-    "Gardens",
-    "Arena",
-];
+/// What the head noun of a capitalized phrase makes it (`data/lexicon/name-heads.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadClass {
+    /// `... Ministry`, `... Party`.
+    Organization,
+    /// `... Summit`, `... Conference`.
+    Event,
+    /// `... Square`, `... Airport`.
+    Place,
+    /// `... Telescope`, `... Prize`: an object, award, law or disease, no entity of the graph.
+    Thing,
+}
 
-/// Heads of organizations that take an `of` complement (`Ministry of Foreign Affairs`).
-pub const ORG_HEADS: &[&str] = &[
-    "Ministry",
-    "Department",
-    "Office",
-    "Bureau",
-    "Secretariat",
-    "Directorate",
-    "Council",
-    "Bank",
-    "University",
-    "Commission",
-    "Committee",
-    "Agency",
-    "Institute",
-    "Organisation",
-    "Organization",
-    "Fund",
-    "Court",
-    "Board",
-    "Federation",
-    "Union",
-];
+/// A head noun's class, and whether it takes an `of` complement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NameHead {
+    class: HeadClass,
+    takes_of: bool,
+}
+
+fn name_heads() -> &'static rustc_hash::FxHashMap<&'static str, NameHead> {
+    static HEADS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, NameHead>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| {
+        let mut heads = rustc_hash::FxHashMap::default();
+        for line in include_str!("../../data/lexicon/name-heads.tsv").lines().filter(|l| !l.starts_with('#')) {
+            let mut columns = line.split('\t');
+            let (Some(word), Some(class)) = (columns.next(), columns.next()) else { continue };
+            let class = match class {
+                "organization" => HeadClass::Organization,
+                "event" => HeadClass::Event,
+                "place" => HeadClass::Place,
+                "thing" => HeadClass::Thing,
+                _ => continue,
+            };
+            heads.insert(word, NameHead { class, takes_of: columns.next() == Some("of") });
+        }
+        heads
+    })
+}
+
+/// The class of a head noun, if it is one.
+///
+/// ```
+/// use newsgraph::extract::words::{head_class, HeadClass};
+/// assert_eq!(head_class("Ministry"), Some(HeadClass::Organization));
+/// assert_eq!(head_class("Telescope"), Some(HeadClass::Thing));
+/// assert_eq!(head_class("ministry"), None);
+/// ```
+pub fn head_class(word: &str) -> Option<HeadClass> {
+    name_heads().get(word).map(|h| h.class)
+}
+
+/// Whether a head noun names a body with an `of` complement (`Ministry of ...`).
+pub fn takes_of(word: &str) -> bool {
+    name_heads().get(word).is_some_and(|h| h.takes_of)
+}
 
 /// Government bodies that a leading country name qualifies (`Azerbaijani Foreign Ministry`).
 pub const GOVERNMENT_SUFFIXES: &[&str] = &[
@@ -412,39 +340,6 @@ pub const GOVERNMENT_SUFFIXES: &[&str] = &[
     "Guard",
     "Office",
     "Presidency",
-];
-
-/// Head nouns that make a capitalized phrase an event (`... Summit`, `... Conference`).
-pub const EVENT_SUFFIXES: &[&str] = &[
-    "Summit",
-    "Conference",
-    "Forum",
-    "Games",
-    "Olympics",
-    "Cup",
-    "Championship",
-    "Championships",
-    "Festival",
-    "Awards",
-    "Expo",
-    "Convention",
-    "Congress",
-    "Week",
-    "Talks",
-    "Symposium",
-    "Tournament",
-    "Open",
-    "Marathon",
-    "Show",
-    "Agreement",
-    "Accord",
-    "Accords",
-    "Treaty",
-    "Protocol",
-    "Pact",
-    "Day",
-    "Election",
-    "Elections",
 ];
 
 /// Lowercase event nouns that a place or body before them names (`the Brussels summit`, `the Iraq war`).
@@ -501,4 +396,31 @@ pub const SPEECH_VERBS: &[&str] = &[
 /// Whether `word` is in `list`.
 pub fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_noun_file_is_well_formed() {
+        let text = include_str!("../../data/lexicon/name-heads.tsv");
+        let rows: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        let mut seen = rustc_hash::FxHashSet::default();
+        for row in &rows {
+            let columns: Vec<&str> = row.split('\t').collect();
+            assert_eq!(columns.len(), 3, "{row:?}: three columns");
+            assert!(["organization", "event", "place", "thing"].contains(&columns[1]), "{row:?}: class");
+            assert!(matches!(columns[2], "" | "of"), "{row:?}: of flag");
+            assert!(seen.insert(columns[0]), "{row:?}: listed twice");
+        }
+        assert_eq!(name_heads().len(), rows.len());
+        assert!(takes_of("Association") && !takes_of("Summit"));
+    }
+
+    #[test]
+    fn compound_heads() {
+        assert!(is_compound_head("led") && is_compound_head("based") && is_compound_head("era"));
+        assert!(!is_compound_head("in") && !is_compound_head("moon") && !is_compound_head("wen"));
+    }
 }

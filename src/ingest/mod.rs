@@ -9,6 +9,7 @@ mod document;
 pub use document::{Dateline, Document};
 
 use crate::error::{Error, Result};
+use crate::progress::{NoProgress, Progress, Stage};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +23,7 @@ pub struct Ingested {
 }
 
 /// Reads every input: `.txt`, `.md` and `.jsonl` files, folders of them (recursively, in sorted
-/// order), and `-` for standard input.
+/// order), and `-` for standard input (read as plain text).
 ///
 /// ```
 /// let dir = std::env::temp_dir().join("newsgraph-doc-ingest");
@@ -33,34 +34,102 @@ pub struct Ingested {
 /// assert_eq!(got.documents[0].title, "Talks in Baku");
 /// ```
 pub fn read_inputs(inputs: &[PathBuf]) -> Ingested {
+    read_inputs_with(inputs, None, &NoProgress)
+}
+
+/// [`read_inputs`], reading standard input and the files named in `inputs` as `format` whatever
+/// their extension (files found in folders are still chosen and read by theirs), and telling
+/// `progress` how many bytes are read ([`Stage::Read`]).
+///
+/// ```
+/// use newsgraph::ingest::{read_inputs_with, InputFormat};
+/// let file = std::env::temp_dir().join("newsgraph-doc-feed.data");
+/// std::fs::write(&file, "{\"id\": \"a1\", \"text\": \"Talks in Baku.\"}\n").unwrap();
+/// let got = read_inputs_with(&[file], Some(InputFormat::Jsonl), &newsgraph::progress::NoProgress);
+/// assert_eq!(got.documents[0].id, "a1");
+/// ```
+pub fn read_inputs_with(inputs: &[PathBuf], format: Option<InputFormat>, progress: &dyn Progress) -> Ingested {
     let mut out = Ingested::default();
+    let sources = list_sources(inputs, format, &mut out.errors);
+    progress.begin(Stage::Read, sources.iter().map(Source::size).sum());
+    for source in &sources {
+        read_source(source, &mut out, progress);
+    }
+    progress.end(Stage::Read);
+    dedupe_ids(&mut out.documents);
+    out
+}
+
+/// How an article file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// Plain text or Markdown, one article a file (the text stage reads Markdown's headings, lists
+    /// and tables as layout, so both are read the same way).
+    Text,
+    /// JSON Lines: one `{"id","title","date","url","text"}` record a line, only `text` required.
+    Jsonl,
+}
+
+impl InputFormat {
+    /// The format a file's extension names: `.txt`, `.md`, `.markdown`; `.jsonl`, `.ndjson`.
+    ///
+    /// ```
+    /// use newsgraph::ingest::InputFormat;
+    /// assert_eq!(InputFormat::of_path("feed.NDJSON".as_ref()), Some(InputFormat::Jsonl));
+    /// assert_eq!(InputFormat::of_path("notes.csv".as_ref()), None);
+    /// ```
+    pub fn of_path(path: &Path) -> Option<InputFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "txt" | "md" | "markdown" => Some(InputFormat::Text),
+            "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// One thing to read: standard input or a file, with the id its documents start from.
+struct Source {
+    /// `None` for standard input.
+    path: Option<PathBuf>,
+    /// The document id (a JSONL file's records without one are `ID-LINE`).
+    id: String,
+    /// `None` when the file's extension names no format we read.
+    format: Option<InputFormat>,
+}
+
+impl Source {
+    /// Bytes to read, when known before reading.
+    fn size(&self) -> Option<u64> {
+        let path = self.path.as_ref()?;
+        Some(std::fs::metadata(path).map_or(0, |m| m.len()))
+    }
+}
+
+/// The inputs as a list of things to read, folders expanded in sorted order.
+fn list_sources(inputs: &[PathBuf], format: Option<InputFormat>, errors: &mut Vec<Error>) -> Vec<Source> {
+    let mut sources = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            match std::io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => match decode(Path::new("<stdin>"), bytes) {
-                    Ok(text) => out.documents.push(Document::from_text("stdin", "<stdin>", &text)),
-                    Err(e) => out.errors.push(e),
-                },
-                Err(e) => out.errors.push(Error::io("<stdin>", e)),
-            }
+            sources.push(Source { path: None, id: "stdin".into(), format: Some(format.unwrap_or(InputFormat::Text)) });
         } else if input.is_dir() {
             let mut files = Vec::new();
             if let Err(e) = walk(input, &mut files) {
-                out.errors.push(e);
+                errors.push(e);
             }
             files.sort();
             for file in files {
-                let rel = file.strip_prefix(input).unwrap_or(&file).with_extension("");
-                read_file(&file, &id_from_path(&rel), &mut out);
+                let id = id_from_path(&file.strip_prefix(input).unwrap_or(&file).with_extension(""));
+                let format = InputFormat::of_path(&file);
+                sources.push(Source { path: Some(file), id, format });
             }
         } else {
             let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            read_file(input, &id_from_path(Path::new(&stem)), &mut out);
+            let format = format.or_else(|| InputFormat::of_path(input));
+            sources.push(Source { path: Some(input.clone()), id: id_from_path(Path::new(&stem)), format });
         }
     }
-    dedupe_ids(&mut out.documents);
-    out
+    sources
 }
 
 /// Collects readable files under `dir`, skipping hidden entries and other extensions.
@@ -74,52 +143,48 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         }
         if path.is_dir() {
             walk(&path, files)?;
-        } else if Kind::of(&path).is_some() {
+        } else if InputFormat::of_path(&path).is_some() {
             files.push(path);
         }
     }
     Ok(())
 }
 
-/// The file kinds we read.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Text,
-    Jsonl,
-}
-
-impl Kind {
-    fn of(path: &Path) -> Option<Kind> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "txt" | "md" | "markdown" => Some(Kind::Text),
-            "jsonl" | "ndjson" => Some(Kind::Jsonl),
-            _ => None,
-        }
-    }
-}
-
-fn read_file(path: &Path, id: &str, out: &mut Ingested) {
-    let Some(kind) = Kind::of(path) else {
+/// Reads one source into `out`: its documents, or the error that stopped it.
+fn read_source(source: &Source, out: &mut Ingested, progress: &dyn Progress) {
+    let stdin = Path::new("<stdin>");
+    let path = source.path.as_deref().unwrap_or(stdin);
+    let Some(format) = source.format else {
         out.errors.push(Error::Unsupported { path: path.to_path_buf() });
         return;
     };
-    let text = match std::fs::read(path).map_err(|e| Error::io(path, e)).and_then(|b| decode(path, b)) {
+    let bytes = match &source.path {
+        Some(file) => std::fs::read(file),
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+        }
+    };
+    let text = match bytes.map_err(|e| Error::io(path, e)).and_then(|b| decode(path, b)) {
         Ok(text) => text,
         Err(e) => {
             out.errors.push(e);
             return;
         }
     };
-    let source = path.display().to_string();
-    match kind {
-        Kind::Text => out.documents.push(Document::from_text(id, &source, &text)),
-        Kind::Jsonl => read_jsonl(path, id, &text, out),
+    match format {
+        InputFormat::Text => {
+            out.documents.push(Document::from_text(&source.id, &path.display().to_string(), &text));
+            progress.advance(text.len() as u64);
+        }
+        InputFormat::Jsonl => read_jsonl(path, &source.id, &text, out, progress),
     }
 }
 
 /// One JSON object a line: `{"id", "title", "date", "url", "text"}`, only `text` required.
-fn read_jsonl(path: &Path, stem: &str, text: &str, out: &mut Ingested) {
+fn read_jsonl(path: &Path, stem: &str, text: &str, out: &mut Ingested, progress: &dyn Progress) {
     for (i, line) in text.lines().enumerate() {
+        progress.advance(line.len() as u64 + 1);
         if line.trim().is_empty() {
             continue;
         }

@@ -81,11 +81,11 @@ pub struct KnowledgeBase {
     by_name: HashMap<String, usize>,
 }
 
-const COUNTRIES: &str = include_str!("../../data/countries.tsv");
-const PLACES: &str = include_str!("../../data/places.tsv");
-const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
-const EVENTS: &str = include_str!("../../data/events.tsv");
-const TITLES: &str = include_str!("../../data/titles.tsv");
+pub(crate) const COUNTRIES: &str = include_str!("../../data/countries.tsv");
+pub(crate) const PLACES: &str = include_str!("../../data/places.tsv");
+pub(crate) const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
+pub(crate) const EVENTS: &str = include_str!("../../data/events.tsv");
+pub(crate) const TITLES: &str = include_str!("../../data/titles.tsv");
 
 /// Non-comment lines split on tabs, with 1-based line numbers.
 fn rows<'a>(data: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
@@ -134,6 +134,15 @@ impl KnowledgeBase {
             }
             capitals.push((capital.to_owned(), i, line));
         }
+        // Places before capitals: a place row may give a capital its full name and other names
+        // (`Washington, D.C.`), and the capital column then adds nothing.
+        for (line, f) in rows(PLACES) {
+            let [name, kind, within, others] = f[..] else {
+                return Err(data_err("data/places.tsv", line, "expected 4 tab-separated columns"));
+            };
+            let within = b.resolve_within(within, "data/places.tsv", line)?;
+            b.entry(EntityType::Place, kind, name, alternatives(others), within, ("data/places.tsv", line))?;
+        }
         for (capital, country, line) in capitals {
             if !capital.is_empty() && !b.by_name.contains_key(&capital) {
                 b.entry(
@@ -145,13 +154,6 @@ impl KnowledgeBase {
                     ("data/countries.tsv", line),
                 )?;
             }
-        }
-        for (line, f) in rows(PLACES) {
-            let [name, kind, within, others] = f[..] else {
-                return Err(data_err("data/places.tsv", line, "expected 4 tab-separated columns"));
-            };
-            let within = b.resolve_within(within, "data/places.tsv", line)?;
-            b.entry(EntityType::Place, kind, name, alternatives(others), within, ("data/places.tsv", line))?;
         }
         for (line, f) in rows(ORGANIZATIONS) {
             let [name, kind, country, others] = f[..] else {

@@ -148,15 +148,13 @@ pub(crate) fn record(p: &Prepared, tags: &[Tag], history: &mut History) {
     }
 }
 
+/// `data/geonames-places.txt`, compiled in.
+pub(crate) const GEONAMES_PLACES: &str = include_str!("../../data/geonames-places.txt");
+
 /// The place names of `data/geonames-places.txt` (see its header).
 pub fn geonames_places() -> &'static rustc_hash::FxHashSet<&'static str> {
     static PLACES: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
-    PLACES.get_or_init(|| {
-        include_str!("../../data/geonames-places.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
-    })
+    PLACES.get_or_init(|| GEONAMES_PLACES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
 }
 
 /// Knowledge-base and place-list hit codes of a sentence's words (see [`gaz`]).

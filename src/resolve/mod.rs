@@ -159,10 +159,12 @@ impl PersonRegistry {
         PersonRegistry { canonical, by_surname }
     }
 
-    /// The canonical full name for a name, looking the surname up in `local` keys first.
-    fn canonical_for(&self, name: &str, local: &BTreeSet<(String, String)>) -> String {
+    /// The canonical full name for a name, looking the surname up in the document's names first.
+    fn canonical_for(&self, name: &str, names: &LocalNames) -> String {
+        let local = &names.keys;
         if let Some(key) = name_key(name) {
-            return self.canonical.get(&key).cloned().unwrap_or_else(|| name.to_owned());
+            let key = names.slips.get(&key).unwrap_or(&key);
+            return self.canonical.get(key).cloned().unwrap_or_else(|| name.to_owned());
         }
         let lower = name.to_lowercase();
         let local_hits: Vec<&(String, String)> = local.iter().filter(|k| k.1 == lower).collect();
@@ -187,6 +189,95 @@ impl PersonRegistry {
     }
 }
 
+/// The full names of one document's people, keyed as [`name_key`] does, with spelling slips
+/// (`Catherine Jones` after `Katherine Jones`) pointing at the first spelling.
+struct LocalNames {
+    keys: BTreeSet<(String, String)>,
+    slips: HashMap<(String, String), (String, String)>,
+}
+
+impl LocalNames {
+    fn of(mentions: &[Mention]) -> LocalNames {
+        let mut in_order: Vec<(String, String)> = Vec::new();
+        for m in mentions {
+            if let MentionKind::Person { name: Some(n), .. } = &m.kind {
+                if let Some(key) = name_key(n).filter(|k| !in_order.contains(k)) {
+                    in_order.push(key);
+                }
+            }
+        }
+        let mut slips = HashMap::new();
+        for (later, key) in in_order.iter().enumerate() {
+            let first = in_order[..later].iter().find(|k| k.1 == key.1 && is_spelling_slip(&k.0, &key.0));
+            if let Some(first) = first.filter(|f| !slips.contains_key(*f)) {
+                slips.insert(key.clone(), first.clone());
+            }
+        }
+        let keys = in_order.into_iter().filter(|k| !slips.contains_key(k)).collect();
+        LocalNames { keys, slips }
+    }
+}
+
+/// Whether two first names of six letters or more differ by one letter changed, added or dropped
+/// (`Katherine`, `Catherine`): in one article, one person misspelt, not two people.
+fn is_spelling_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if short.len() < 6 || long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    let suffix = short.iter().rev().zip(long.iter().rev()).take_while(|(x, y)| x == y).count();
+    // One substitution (same length) or one insertion: what is left after the shared ends.
+    prefix + suffix + 1 >= long.len()
+}
+
+/// What a one-word name stands short for in its document, if one entity only fits: the surname
+/// of a person named in full (`Swank` after `Hilary Swank`, however the recognizer typed it), or
+/// the first or last word of a longer organization's name (`Betis` for `Real Betis`).
+fn short_form(
+    name: &str,
+    etype: EntityType,
+    mentions: &[Mention],
+    ids: &[Option<EntityId>],
+    entities: &BTreeMap<EntityId, Entity>,
+) -> Option<EntityId> {
+    if name.contains(' ') || !matches!(etype, EntityType::Organization | EntityType::Place) {
+        return None;
+    }
+    let mut people: Vec<&EntityId> = mentions
+        .iter()
+        .zip(ids)
+        .filter(|(m, _)| matches!(m.kind, MentionKind::Person { name: Some(_), .. }))
+        .filter_map(|(_, id)| id.as_ref())
+        .filter(|id| entities.get(*id).is_some_and(|e| e.label.split(' ').count() >= 2 && e.label.ends_with(name)))
+        .filter(|id| entities[*id].label.rsplit(' ').next() == Some(name))
+        .collect();
+    people.dedup();
+    if let [person] = people[..] {
+        return Some(person.clone());
+    }
+    if etype != EntityType::Organization || is_generic_body(name) {
+        return None;
+    }
+    let mut bodies: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Named { etype: EntityType::Organization, name: long, qualifier: None } => Some(long),
+            _ => None,
+        })
+        .filter(|long| long.contains(' ') && !is_generic_body(long))
+        .filter(|long| long.split(' ').next() == Some(name) || long.rsplit(' ').next() == Some(name))
+        .map(|long| format!("org/{}", slug(long)))
+        .collect();
+    bodies.sort();
+    bodies.dedup();
+    match &bodies[..] {
+        [body] => Some(EntityId(body.clone())).filter(|id| entities.contains_key(id)),
+        _ => None,
+    }
+}
+
 fn resolve_doc(
     a: &AnalyzedDoc,
     mentions: &[Mention],
@@ -202,13 +293,7 @@ fn resolve_doc(
         text: doc.slice(m.span).to_owned(),
     };
     let mut ids: Vec<Option<EntityId>> = vec![None; mentions.len()];
-    let local_keys: BTreeSet<(String, String)> = mentions
-        .iter()
-        .filter_map(|m| match &m.kind {
-            MentionKind::Person { name: Some(n), .. } => name_key(n),
-            _ => None,
-        })
-        .collect();
+    let local_keys = LocalNames::of(mentions);
     let touch = |entities: &mut BTreeMap<EntityId, Entity>,
                  id: &EntityId,
                  etype: EntityType,
@@ -256,6 +341,11 @@ fn resolve_doc(
         let MentionKind::Named { etype, name, qualifier } = &m.kind else {
             continue;
         };
+        if let Some(id) = short_form(name, *etype, mentions, &ids, entities) {
+            touch(entities, &id, entities[&id].etype, "", m, true);
+            ids[i] = Some(id);
+            continue;
+        }
         let etype = &*first_type.entry(name.as_str()).or_insert(*etype);
         let q = qualifier.and_then(|q| ids[q].clone());
         let (id, label) = match (etype, &q) {
@@ -442,6 +532,17 @@ mod tests {
                 (e.label.clone(), e.aliases.iter().cloned().collect(), titles)
             })
             .collect()
+    }
+
+    #[test]
+    fn spelling_slips() {
+        assert!(is_spelling_slip("katherine", "catherine"));
+        assert!(!is_spelling_slip("michael", "micheal"), "a swap is two changes");
+        assert!(is_spelling_slip("jonathon", "jonathan"));
+        assert!(is_spelling_slip("philipp", "philip"));
+        assert!(!is_spelling_slip("mark", "mary"), "too short to tell");
+        assert!(!is_spelling_slip("daniel", "danielle"), "two letters apart");
+        assert!(!is_spelling_slip("robert", "robert"));
     }
 
     #[test]

@@ -190,6 +190,26 @@ impl<'a> AnalyzedDoc<'a> {
         self.blocks[self.sentences[self.token_sentence[i]].block].kind
     }
 
+    /// Whether token `i` and the next one touch (no space between them).
+    pub fn touches_next(&self, i: usize) -> bool {
+        matches!((self.tokens.get(i), self.tokens.get(i + 1)), (Some(a), Some(b)) if a.span.end == b.span.start)
+    }
+
+    /// Whether token `i` is a hyphen or dash that glues two words into one (`Jae-in`,
+    /// `Bosnia–Herzegovina`): no space on either side, a word on both.
+    ///
+    /// Why here: the tokenizer splits such words so that each part can be matched (`U.S.-China`),
+    /// and every stage that reads names needs the same rule for putting them back together.
+    pub fn is_word_glue(&self, i: usize) -> bool {
+        let word = |k: usize| self.tokens.get(k).is_some_and(|t| t.kind != TokenKind::Punct);
+        i > 0
+            && matches!(self.token_text(i), "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
+            && word(i - 1)
+            && word(i + 1)
+            && self.touches_next(i - 1)
+            && self.touches_next(i)
+    }
+
     /// The index of the first token starting at or after byte `at`.
     pub fn token_at(&self, at: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < at)

@@ -87,17 +87,100 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// A data file of `../shared` (`data/ud/gum-dev.conllu`), or `None` with a note when it is absent.
-/// Under CI (`NEWSGRAPH_REQUIRE_TOOLS=1`) with `../shared` beside the checkout, it must be there.
+/// `../shared` beside the checkout: corpora, gold annotations, treebanks (never committed).
+pub fn shared_dir() -> PathBuf {
+    root().join("../shared")
+}
+
+/// Every test that reads `../shared`, as (file, test). [`shared_file`] refuses a test not listed
+/// here, so the count `tests/shared_data.rs` prints when `../shared` is absent stays true.
+pub const SHARED_DATA_TESTS: &[(&str, &str)] = &[
+    ("tests/corpus.rs", "the_bbc_corpus_builds_the_same_with_one_or_two_threads"),
+    ("tests/ner.rs", "committed_model_reproduces_its_reported_dev_scores"),
+    ("tests/ner.rs", "test_set_f1_stays_above_its_floor"),
+    ("tests/ner.rs", "training_is_deterministic_and_learns"),
+    ("tests/ner.rs", "ner_train_and_eval_commands_end_to_end"),
+    ("tests/parse.rs", "committed_model_reproduces_its_reported_dev_scores"),
+    ("tests/parse.rs", "test_treebank_scores_stay_above_their_floors"),
+    ("tests/parse.rs", "train_on_a_slice_gives_a_model_that_eval_reads"),
+    ("tests/scores.rs", "seeds_meet_the_extraction_targets"),
+    ("tests/scores.rs", "annotated_bbc_articles_meet_the_extraction_targets"),
+    ("tests/pictures.rs", "fifty_articles_give_a_readable_picture"),
+    ("tests/page.rs", "the_page_of_fifty_articles_works_in_a_browser"),
+    // Unit tests of the syntactic layer, which look for ../shared themselves.
+    ("src/syntax/conllu.rs", "reads_the_treebanks_when_present"),
+    ("src/syntax/lemma.rs", "shipped_table_is_what_the_training_treebanks_give"),
+    ("src/syntax/lemma.rs", "accuracy_on_held_out_treebanks_with_gold_tags"),
+    ("src/syntax/sentences.rs", "gum_dev_boundaries_when_present"),
+    ("src/syntax/transition.rs", "oracles_rebuild_every_projective_treebank_tree"),
+];
+
+/// A file or folder of `../shared` (`data/ud/gum-dev.conllu`), or `None` with a note when it is
+/// absent. Under CI (`NEWSGRAPH_REQUIRE_TOOLS=1`) with `../shared` beside the checkout, it must
+/// be there. Only tests listed in [`SHARED_DATA_TESTS`] may ask.
 pub fn shared_file(relative: &str) -> Option<PathBuf> {
-    let path = root().join("../shared").join(relative);
+    let this_file = concat!("tests/", env!("CARGO_CRATE_NAME"), ".rs");
+    let test = std::thread::current().name().unwrap_or_default().to_owned();
+    assert!(
+        SHARED_DATA_TESTS.contains(&(this_file, test.as_str())),
+        "{this_file}: {test} reads ../shared but is not listed in SHARED_DATA_TESTS (tests/common/mod.rs)"
+    );
+    let path = shared_dir().join(relative);
     if path.exists() {
         return Some(path);
     }
-    let shared_present = root().join("../shared").is_dir();
+    let shared_present = shared_dir().is_dir();
     assert!(!shared_present || std::env::var_os("NEWSGRAPH_REQUIRE_TOOLS").is_none(), "{} is missing", path.display());
     eprintln!("note: {} not found; skipping", path.display());
     None
+}
+
+/// Starts `newsgraph ARGS` from the crate root, its standard output piped and standard error
+/// as given.
+pub fn spawn_newsgraph(args: &[&str], stderr: Stdio) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .expect("run newsgraph")
+}
+
+/// Runs `newsgraph ARGS` from the crate root with `input` on its standard input.
+pub fn newsgraph_fed(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run newsgraph");
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// What a terminal shows while `newsgraph ARGS` runs in one (a pseudo-terminal made by `script`
+/// from util-linux), with the progress bar's one-second delay set to none; `None` without `script`.
+pub fn on_a_terminal(args: &[&str]) -> Option<String> {
+    if !tool("script", "--version") {
+        return None;
+    }
+    let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_newsgraph"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+        .collect();
+    let out = Command::new("script")
+        .args(["-qec", &quoted.join(" "), "/dev/null"])
+        .current_dir(root())
+        .env("NEWSGRAPH_PROGRESS_DELAY_MS", "0")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Parses an SVG or our HTML page as XML (both are written well-formed; the page has a doctype).
