@@ -71,7 +71,7 @@ fn annotated_bbc_articles_meet_the_extraction_targets() {
 
 #[test]
 fn general_news_articles_keep_their_entity_scores() {
-    let Some(articles) = shared("corpus/bbc/articles") else { return };
+    let Some(articles) = shared_file("corpus/bbc/articles") else { return };
     // Nine BBC articles on technology, sport and entertainment, annotated blind
     // (tests/gold/bbc-general): entity F1 0.747 when first measured, before any change made
     // from them; this floor keeps what the later changes gained.

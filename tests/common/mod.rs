@@ -105,6 +105,7 @@ pub const SHARED_DATA_TESTS: &[(&str, &str)] = &[
     ("tests/parse.rs", "train_on_a_slice_gives_a_model_that_eval_reads"),
     ("tests/scores.rs", "seeds_meet_the_extraction_targets"),
     ("tests/scores.rs", "annotated_bbc_articles_meet_the_extraction_targets"),
+    ("tests/scores.rs", "general_news_articles_keep_their_entity_scores"),
     // Unit tests of the syntactic layer, which look for ../shared themselves.
     ("src/syntax/conllu.rs", "reads_the_treebanks_when_present"),
     ("src/syntax/lemma.rs", "shipped_table_is_what_the_training_treebanks_give"),
