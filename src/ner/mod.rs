@@ -1,5 +1,6 @@
 //! A statistical named-entity recognizer: a structured averaged perceptron over hashed features,
-//! decoded by a beam search over well-formed BILOU sequences, trained on CoNLL-2003.
+//! decoded by a beam search over well-formed BILOU sequences, trained on CoNLL-2003 and on GUM's
+//! entity annotations read as CoNLL names ([`read_gum`]).
 //!
 //! Why this design: a linear model over hashed features needs no feature dictionary (the model
 //! is one weight table), tags a token with a few dozen table reads (about half a million tokens a
@@ -10,6 +11,8 @@
 mod classes;
 mod conll;
 mod features;
+mod glue;
+mod gum;
 mod model;
 mod tags;
 mod train;
@@ -18,12 +21,24 @@ pub use classes::{learn_classes, ClassConfig, WordClasses, WordCode, BUILTIN_CLA
 pub use conll::{parse_conll, read_conll, ConllDoc, ConllSentence, Scores};
 pub(crate) use features::shape_char;
 pub use features::{fnv, gaz, mix, shape, short_shape, DocContext, History, Prepared};
+pub use glue::{glue_byte_spans, glue_hyphenated, GLUE_HYPHENS};
+pub use gum::{parse_gum, read_gum};
 pub use model::{NerModel, Weights, BUILTIN_MODEL};
 pub use tags::{allowed, iob2, may_end, spans_of, split, tag, tags_of, NerSpan, NerType, Part, Tag, N_TAGS, OUTSIDE};
-pub use train::{evaluate, predict, train, TrainConfig, TrainReport};
+pub use train::{dev_score, evaluate, predict, train, TrainConfig, TrainReport};
 
 use crate::kb::{KnowledgeBase, NameTarget, TitleRank};
 use crate::schema::EntityType;
+
+/// Reads a file of gold names: GUM CoNLL-U (`.conllu`, through [`read_gum`]) or CoNLL-2003
+/// (any other name, through [`read_conll`]).
+pub fn read_ner_data(path: &std::path::Path) -> crate::error::Result<Vec<ConllDoc>> {
+    if path.extension().is_some_and(|e| e == "conllu") {
+        read_gum(path)
+    } else {
+        read_conll(path)
+    }
+}
 
 /// How many tag sequences [`decode`] keeps at each token.
 pub const BEAM_WIDTH: usize = 8;

@@ -98,6 +98,7 @@ pub const SHARED_DATA_TESTS: &[(&str, &str)] = &[
     ("tests/corpus.rs", "the_bbc_corpus_builds_the_same_with_one_or_two_threads"),
     ("tests/ner.rs", "committed_model_reproduces_its_reported_dev_scores"),
     ("tests/ner.rs", "test_set_f1_stays_above_its_floor"),
+    ("tests/ner.rs", "gum_reader_finds_the_documented_names"),
     ("tests/ner.rs", "training_is_deterministic_and_learns"),
     ("tests/ner.rs", "ner_train_and_eval_commands_end_to_end"),
     ("tests/parse.rs", "committed_model_reproduces_its_reported_dev_scores"),

@@ -213,14 +213,16 @@ pub enum ParseCommand {
 /// `newsgraph ner train|classes|eval`.
 #[derive(Subcommand)]
 pub enum NerCommand {
-    /// Train a model on CoNLL-2003 data; the epoch with the best dev F1 is kept.
+    /// Train a model on CoNLL-2003 and GUM data; the epoch with the best dev F1 is kept.
     Train {
-        /// Training file (CoNLL-2003, IOB tags).
-        #[arg(long)]
-        train: PathBuf,
-        /// Development file, for choosing the epoch.
-        #[arg(long)]
-        dev: PathBuf,
+        /// Training files, comma-separated: CoNLL-2003 (IOB tags), or GUM CoNLL-U (`.conllu`, its
+        /// entity annotations read as names).
+        #[arg(long, value_delimiter = ',', required = true)]
+        train: Vec<PathBuf>,
+        /// Development files, comma-separated, in the same formats; the epoch kept has the best
+        /// mean F1 over them.
+        #[arg(long, value_delimiter = ',', required = true)]
+        dev: Vec<PathBuf>,
         /// Where to write the model.
         #[arg(long)]
         out: PathBuf,
@@ -261,7 +263,7 @@ pub enum NerCommand {
         #[arg(long, default_value_t = 512)]
         fine: usize,
     },
-    /// Score a model on a CoNLL-2003 file (exact span and type match, as conlleval).
+    /// Score a model on a CoNLL-2003 or GUM CoNLL-U file (exact span and type match, as conlleval).
     Eval {
         /// The model (`builtin` for the one shipped in the binary).
         model: String,

@@ -35,19 +35,29 @@ fn load_classes(path: Option<&Path>) -> Result<ner::WordClasses> {
     })
 }
 
-/// `ner train`.
-fn train_model(train: &Path, dev: &Path, out: &Path, config: &ner::TrainConfig, classes: Option<&Path>) -> Result<()> {
+/// `ner train`: the training files' documents together; each dev file a set of its own.
+fn train_model(
+    train: &[PathBuf],
+    dev: &[PathBuf],
+    out: &Path,
+    config: &ner::TrainConfig,
+    classes: Option<&Path>,
+) -> Result<()> {
     let kb = newsgraph::kb::KnowledgeBase::builtin()?;
     let classes = load_classes(classes)?;
-    let train_docs = ner::read_conll(train)?;
-    let dev_docs = ner::read_conll(dev)?;
+    let mut train_docs = Vec::new();
+    for path in train {
+        train_docs.extend(ner::read_ner_data(path)?);
+    }
+    let dev_docs = dev.iter().map(|p| ner::read_ner_data(p)).collect::<Result<Vec<_>, _>>()?;
     let (model, report) = ner::train(&train_docs, &dev_docs, &kb, &classes, config, |line| log::info!("{line}"));
     let bytes = model.to_bytes();
     write_atomically(out, &bytes)?;
     log::info!(
-        "kept epochs {:?} (dev F1 of the model: {:.2}); wrote {} ({} bytes)",
+        "kept epochs {:?} (dev F1 of the model: {:.2}, each set {:.2?}); wrote {} ({} bytes)",
         report.best_epochs,
         report.final_dev_f1 * 100.0,
+        report.final_dev_f1s.iter().map(|f| f * 100.0).collect::<Vec<_>>(),
         out.display(),
         bytes.len()
     );
@@ -63,7 +73,7 @@ fn eval_model(model: &str, file: &Path, classes: Option<&Path>, predictions: Opt
         let bytes = std::fs::read(model).with_context(|| format!("reading {model}"))?;
         ner::NerModel::from_bytes(&bytes, model, load_classes(classes)?)?
     };
-    let docs = ner::read_conll(file)?;
+    let docs = ner::read_ner_data(file)?;
     print!("{}", ner::evaluate(&model, &docs, &kb, model.classes()).table());
     if let Some(path) = predictions {
         let tags = ner::predict(&model, &docs, &kb, model.classes());
