@@ -112,18 +112,15 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
 }
 
 /// The token ranges of a sentence's words as the recognizer reads them: tokens, with words glued
-/// by a hyphen or dash (`Jae - in`) made one.
+/// by a hyphen or dash (`Jae - in`) made one ([`crate::ner::glue_byte_spans`], the rule its
+/// training text went through).
 fn glued_units(x: &Extraction, tokens: std::ops::Range<usize>) -> Vec<(usize, usize)> {
-    let mut units: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
-    for k in tokens.clone() {
-        match units.last_mut() {
-            Some(last) if last.1 == k && (x.a.is_word_glue(k) || (k > tokens.start && x.a.is_word_glue(k - 1))) => {
-                last.1 = k + 1;
-            }
-            _ => units.push((k, k + 1)),
-        }
-    }
-    units
+    let spans: Vec<(usize, usize)> =
+        tokens.clone().map(|k| (x.a.tokens[k].span.start, x.a.tokens[k].span.end)).collect();
+    crate::ner::glue_byte_spans(&x.a.doc.text, &spans)
+        .into_iter()
+        .map(|u| (tokens.start + u.start, tokens.start + u.end))
+        .collect()
 }
 
 /// Whether tokens `i..j` are one plural noun by the parse (`Uyghurs`, `Kurds`, tagged and

@@ -198,12 +198,13 @@ impl<'a> AnalyzedDoc<'a> {
     /// Whether token `i` is a hyphen or dash that glues two words into one (`Jae-in`,
     /// `Bosnia–Herzegovina`): no space on either side, a word on both.
     ///
-    /// Why here: the tokenizer splits such words so that each part can be matched (`U.S.-China`),
-    /// and every stage that reads names needs the same rule for putting them back together.
+    /// Why: the tokenizer splits such words so that each part can be matched (`U.S.-China`), and
+    /// every stage that reads names needs the same rule for putting them back together: the
+    /// recognizer's ([`crate::ner::glue_hyphenated`]), whose hyphens this reads.
     pub fn is_word_glue(&self, i: usize) -> bool {
         let word = |k: usize| self.tokens.get(k).is_some_and(|t| t.kind != TokenKind::Punct);
         i > 0
-            && matches!(self.token_text(i), "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
+            && crate::ner::GLUE_HYPHENS.contains(&self.token_text(i))
             && word(i - 1)
             && word(i + 1)
             && self.touches_next(i - 1)
