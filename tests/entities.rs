@@ -47,6 +47,20 @@ const CASES: &[Case] = &[
         relations: &[],
     },
     Case {
+        name: "groups of people are no places or bodies",
+        articles: &["Kurds and Christians marched through Erbil on Sunday, and Uyghurs rallied in Istanbul."],
+        present: &["Place: Erbil", "Place: Istanbul"],
+        absent: &["Kurds", "Christians", "Uyghurs"],
+        relations: &[],
+    },
+    Case {
+        name: "facilities and sites are places",
+        articles: &["The patients were moved to Royal Victoria Hospital. The statue went to the Ashmolean Museum."],
+        present: &["Place: Royal Victoria Hospital", "Place: Ashmolean Museum"],
+        absent: &["Royal Victoria", "Ashmolean"],
+        relations: &[],
+    },
+    Case {
         name: "a hyphenated compound modifier is no longer name",
         articles: &["The Blair-led government and a Paris-based charity disagreed on Monday."],
         present: &["Place: Paris"],
@@ -88,7 +102,7 @@ const CASES: &[Case] = &[
         ],
         present: &[
             "Organization: Bill & Melinda Gates Foundation",
-            "Organization: Smithsonian National Air and Space Museum",
+            "Place: Smithsonian National Air and Space Museum",
         ],
         absent: &["Melinda Gates Foundation", "Space Museum", "Bill"],
         relations: &[],

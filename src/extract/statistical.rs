@@ -78,6 +78,8 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
                 Some(last) if surnames.iter().any(|s| s == last) => NerType::Per,
                 // The head noun decides over the model: `Lehman Brothers`, `Pacific Airlines`.
                 Some(last) if j - i >= 2 && words::head_class(last) == Some(HeadClass::Organization) => NerType::Org,
+                // Facilities and sites are places (`Smithsonian National Air and Space Museum`).
+                Some(last) if j - i >= 2 && words::head_class(last) == Some(HeadClass::Place) => NerType::Loc,
                 _ => span.ty,
             };
             let kind = match ty {
