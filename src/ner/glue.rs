@@ -8,8 +8,7 @@
 
 use std::ops::Range;
 
-/// The tokens that glue their neighbours: hyphen-minus, hyphen (U+2010) and en dash (U+2013).
-pub const GLUE_HYPHENS: [&str; 3] = ["-", "\u{2010}", "\u{2013}"];
+pub use crate::text::GLUE_HYPHENS;
 
 /// A word is a token with a letter or a digit (`in`, `19`, `B.`), not punctuation.
 fn is_word(token: &str) -> bool {

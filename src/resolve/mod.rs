@@ -250,8 +250,11 @@ fn short_form(
         .zip(ids)
         .filter(|(m, _)| matches!(m.kind, MentionKind::Person { name: Some(_), .. }))
         .filter_map(|(_, id)| id.as_ref())
-        .filter(|id| entities.get(*id).is_some_and(|e| e.label.split(' ').count() >= 2 && e.label.ends_with(name)))
-        .filter(|id| entities[*id].label.rsplit(' ').next() == Some(name))
+        .filter(|id| {
+            entities
+                .get(*id)
+                .is_some_and(|e| e.label.split_once(' ').is_some_and(|_| e.label.rsplit(' ').next() == Some(name)))
+        })
         .collect();
     people.dedup();
     if let [person] = people[..] {

@@ -12,6 +12,11 @@ pub use tokenize::{tokenize, Token, TokenKind};
 
 use crate::ingest::Document;
 
+/// The tokens that glue two words into one when no space is around them (`Jae-in`,
+/// `Bosnia–Herzegovina`): hyphen-minus, hyphen (U+2010) and en dash (U+2013). The text layer owns
+/// them; the recognizer's glue rule ([`crate::ner::glue_hyphenated`]) reads the same list.
+pub const GLUE_HYPHENS: [&str; 3] = ["-", "\u{2010}", "\u{2013}"];
+
 /// The layout role of a line of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -200,11 +205,11 @@ impl<'a> AnalyzedDoc<'a> {
     ///
     /// Why: the tokenizer splits such words so that each part can be matched (`U.S.-China`), and
     /// every stage that reads names needs the same rule for putting them back together: the
-    /// recognizer's ([`crate::ner::glue_hyphenated`]), whose hyphens this reads.
+    /// recognizer's ([`crate::ner::glue_hyphenated`]), over the same [`GLUE_HYPHENS`].
     pub fn is_word_glue(&self, i: usize) -> bool {
         let word = |k: usize| self.tokens.get(k).is_some_and(|t| t.kind != TokenKind::Punct);
         i > 0
-            && crate::ner::GLUE_HYPHENS.contains(&self.token_text(i))
+            && GLUE_HYPHENS.contains(&self.token_text(i))
             && word(i - 1)
             && word(i + 1)
             && self.touches_next(i - 1)
