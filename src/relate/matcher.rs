@@ -18,6 +18,13 @@ pub trait SentenceView {
     /// The entity token `i` stands for: the head word of its mention, a pronoun resolved to it,
     /// or a role noun in apposition with it (`his counterpart, Michel Barnier`).
     fn entity(&self, i: usize) -> Option<&Filler>;
+    /// A second entity token `i` stands for: the person whose name the parser hung on it
+    /// (`NATO` heading `NATO Secretary General Jens Stoltenberg`).
+    fn also(&self, i: usize) -> Option<&Filler>;
+    /// The entity token `i` stands for with one of the `types`.
+    fn entity_of(&self, i: usize, types: &[EntityType]) -> Option<&Filler> {
+        [self.entity(i), self.also(i)].into_iter().flatten().find(|f| types.contains(&f.etype))
+    }
 }
 
 /// An entity filling a role, with the bytes of the mention that named it.
@@ -88,7 +95,15 @@ fn candidates(node: &Node, s: &dyn SentenceView, bound: &[usize]) -> Vec<usize> 
     let tree = s.tree();
     match &node.link {
         Some(Link::DependentOf(of, labels)) => {
-            of.iter().flat_map(|&o| tree.children(bound[o])).filter(|&c| labelled(tree.deprel(c), labels)).collect()
+            let direct: Vec<usize> = of
+                .iter()
+                .flat_map(|&o| tree.children(bound[o]))
+                .filter(|&c| labelled(tree.deprel(c), labels))
+                .collect();
+            if direct.is_empty() && labels.iter().any(|l| l == "nsubj") {
+                return of.iter().flat_map(|&o| inherited_subjects(tree, bound[o])).collect();
+            }
+            direct
         }
         Some(Link::HeadOf(of, labels)) => {
             let child = bound[*of];
@@ -96,6 +111,21 @@ fn candidates(node: &Node, s: &dyn SentenceView, bound: &[usize]) -> Vec<usize> 
         }
         None => Vec::new(),
     }
+}
+
+/// The subjects a verb without one shares with the verb it hangs on: `Straw is to visit India`,
+/// `He is due to take part in talks`, `Blair arrived and met Abbas` (through `xcomp` and `conj`).
+fn inherited_subjects(tree: &DepTree, verb: usize) -> Vec<usize> {
+    let mut v = verb;
+    for _ in 0..3 {
+        let Some(h) = tree.head(v).filter(|_| matches!(tree.deprel(v), "xcomp" | "conj")) else { break };
+        let subjects: Vec<usize> = tree.children(h).filter(|&c| tree.deprel(c) == "nsubj").collect();
+        if !subjects.is_empty() {
+            return subjects;
+        }
+        v = h;
+    }
+    Vec::new()
 }
 
 fn labelled(deprel: &str, labels: &[String]) -> bool {
@@ -109,9 +139,20 @@ fn accepts(node: &Node, i: usize, s: &dyn SentenceView) -> bool {
     (node.lemma.is_empty() || node.lemma.contains(&lemma) || node.lemma.contains(s.lower(i)) || lost_e(node, &lemma))
         && !node.not_lemma.contains(&lemma)
         && (node.upos.is_empty() || node.upos.iter().any(|u| u == tree.upos(i)))
-        && (node.entity.is_empty() || s.entity(i).is_some_and(|f| node.entity.contains(&f.etype)))
+        && (node.entity.is_empty() || s.entity_of(i, &node.entity).is_some())
         && (node.case.is_empty()
             || tree.children_by_label(i, "case").any(|c| node.case.contains(&tree.lemma(c).to_lowercase())))
+}
+
+/// The token and those coordinated with it, also through a name in apposition: in `his
+/// counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud Abbas` the parser may hang
+/// `leader` on `Sharon` rather than on `counterpart`.
+fn coordinated(tree: &DepTree, token: usize) -> Vec<usize> {
+    let mut all = tree.conjuncts(token);
+    for a in tree.children_by_label(token, "appos").collect::<Vec<_>>() {
+        all.extend(tree.conjuncts(a).into_iter().filter(|&c| c != a));
+    }
+    all
 }
 
 /// Whether the lemma is one of the node's with its final `e` lost: the rule lemmatizer reads
@@ -125,8 +166,8 @@ fn complete<'p>(pattern: &'p Pattern, s: &dyn SentenceView, bound: &[usize]) -> 
     let mut fillers: Vec<(Role, Filler)> = Vec::new();
     for (node, &token) in pattern.nodes.iter().zip(bound) {
         let (Some(role), false) = (node.role, node.entity.is_empty()) else { continue };
-        for t in s.tree().conjuncts(token) {
-            let Some(f) = s.entity(t).filter(|f| node.entity.contains(&f.etype)) else { continue };
+        for t in coordinated(s.tree(), token) {
+            let Some(f) = s.entity_of(t, &node.entity) else { continue };
             if !fillers.iter().any(|(r, g)| *r == role && g.id == f.id) {
                 fillers.push((role, f.clone()));
             }

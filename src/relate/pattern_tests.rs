@@ -21,10 +21,7 @@ pub(super) fn yields(pattern: &Pattern, text: &str) -> Vec<String> {
     let config = config();
     let doc = Document::from_text("example", "example", text);
     let mut a = AnalyzedDoc::new(&doc);
-    if let Some(analyzer) = &config.syntax {
-        analyzer.annotate(&mut a);
-    }
-    let mentions = crate::extract::extract_with(&a, &config.kb, config.ner.as_ref());
+    let mentions = crate::pipeline::analyze_one(&mut a, &config.kb, config.ner.as_ref(), config.syntax.as_ref());
     let docs = [a];
     let resolved = resolve(&docs, vec![mentions], &config.kb);
     let view = DocView::new(&docs[0], &resolved.docs[0], &resolved);
@@ -75,8 +72,7 @@ fn debug_fillers() {
     let text = std::env::var("TEXT").unwrap();
     let doc = Document::from_text("example", "example", &text);
     let mut a = AnalyzedDoc::new(&doc);
-    config.syntax.as_ref().unwrap().annotate(&mut a);
-    let mentions = crate::extract::extract_with(&a, &config.kb, config.ner.as_ref());
+    let mentions = crate::pipeline::analyze_one(&mut a, &config.kb, config.ner.as_ref(), config.syntax.as_ref());
     for m in &mentions {
         eprintln!("mention {:?} {:?}", doc.slice(m.span), m.kind);
     }

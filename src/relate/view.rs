@@ -81,8 +81,9 @@ impl<'a> DocView<'a> {
             let tree = super::repair::possessives(parsed);
             let tree = tree.as_ref().unwrap_or(parsed);
             let fillers = self.fillers(s, tree, out.last());
+            let also = self.heading_qualifiers(s, tree, &fillers);
             let lower = sentence.tokens.clone().map(|k| self.a.token_text(k).to_lowercase()).collect();
-            out.push(ParsedSentence { view: self, index: s, tree: tree.clone(), fillers, lower });
+            out.push(ParsedSentence { view: self, index: s, tree: tree.clone(), fillers, also, lower });
         }
         out
     }
@@ -105,6 +106,23 @@ impl<'a> DocView<'a> {
         self.name_words(tree, &mut fillers);
         super::coref::pronouns(self, s, tree, &mut fillers, previous);
         fillers
+    }
+
+    /// `NATO Secretary General Jens Stoltenberg`, parsed with `NATO` as the head of the whole: the
+    /// name just before a person's mention that the person's words hang on stands for the person
+    /// too.
+    fn heading_qualifiers(&self, s: usize, tree: &DepTree, fillers: &[Option<Filler>]) -> Vec<Option<Filler>> {
+        let start = self.a.sentences[s].tokens.start;
+        let mut also: Vec<Option<Filler>> = vec![None; tree.len()];
+        for m in self.in_sentence(s).filter(|m| m.etype == EntityType::Person) {
+            let local = m.first.saturating_sub(start)..m.end.saturating_sub(start).min(tree.len());
+            let Some(before) = local.start.checked_sub(1) else { continue };
+            let heads_it = local.clone().any(|k| tree.head(k) == Some(before));
+            if heads_it && fillers[before].as_ref().is_some_and(|f| f.id != m.id) {
+                also[before] = Some(Filler { id: m.id.clone(), etype: m.etype, span: m.span });
+            }
+        }
+        also
     }
 
     /// A title or role word whose name hangs on it (`Minister` in `Foreign Minister Jeyhun
@@ -144,6 +162,8 @@ pub struct ParsedSentence<'v> {
     pub tree: DepTree,
     /// The entity each token stands for.
     pub fillers: Vec<Option<Filler>>,
+    /// The second entity of each token ([`SentenceView::also`]).
+    also: Vec<Option<Filler>>,
     /// Each token's lowercase form.
     lower: Vec<String>,
 }
@@ -166,5 +186,9 @@ impl SentenceView for ParsedSentence<'_> {
 
     fn entity(&self, i: usize) -> Option<&Filler> {
         self.fillers.get(i)?.as_ref()
+    }
+
+    fn also(&self, i: usize) -> Option<&Filler> {
+        self.also.get(i)?.as_ref()
     }
 }
