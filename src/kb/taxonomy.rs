@@ -16,7 +16,7 @@ const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 pub struct Concept {
     /// The concept's IRI in the taxonomy file (an IPTC Media Topic's `http://cv.iptc.org/...`).
     pub iri: String,
-    /// Slug of the label, unique in the taxonomy: the theme's entity id (`theme/peace-agreement`).
+    /// The theme's entity id after `theme/`, unique in the taxonomy (`human-rights`, `middle-corridor`).
     pub id: String,
     /// `skos:prefLabel`: the theme's name.
     pub label: String,
@@ -130,7 +130,9 @@ impl Taxonomy {
             }
         }
         assign_ids(&mut concepts);
-        let (patterns, targets) = trigger_patterns(&concepts, &extra).map_err(|m| err(last_name, 0, m))?;
+        let phrases_name = phrases.map_or(last_name, |p| p.1);
+        let (patterns, targets) = trigger_patterns(&concepts, &extra)
+            .map_err(|(listed, m)| err(if listed { phrases_name } else { last_name }, 0, m))?;
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -295,20 +297,26 @@ fn hierarchy(raw: BTreeMap<String, Raw>, redirect: &BTreeMap<String, String>) ->
         .collect()
 }
 
-/// Entity ids: the label's slug, or with the IRI's last segment when two labels give one slug.
+/// Entity ids: the slug of the IRI's last segment (`theme/middle-corridor`, a user's
+/// `theme/water`); for a code (IPTC's `20000592`) the label's slug (`theme/human-rights`), with the
+/// code added when two labels give one slug.
 fn assign_ids(concepts: &mut [Concept]) {
+    let last = |iri: &str| iri.rsplit(['/', '#']).find(|p| !p.is_empty()).unwrap_or(iri).to_owned();
+    let readable = |c: &Concept| {
+        let l = last(&c.iri);
+        if l.chars().all(|ch| ch.is_ascii_digit()) {
+            super::slug(&c.label)
+        } else {
+            super::slug(&l)
+        }
+    };
     let mut count: BTreeMap<String, usize> = BTreeMap::new();
     for c in concepts.iter() {
-        *count.entry(super::slug(&c.label)).or_default() += 1;
+        *count.entry(readable(c)).or_default() += 1;
     }
     for c in concepts.iter_mut() {
-        let slug = super::slug(&c.label);
-        c.id = if count[&slug] > 1 {
-            let last = c.iri.rsplit(['/', '#']).find(|p| !p.is_empty()).unwrap_or(&c.iri);
-            format!("{slug}-{}", super::slug(last))
-        } else {
-            slug
-        };
+        let id = readable(c);
+        c.id = if count[&id] > 1 { format!("{id}-{}", super::slug(&last(&c.iri))) } else { id };
     }
 }
 
@@ -319,12 +327,13 @@ fn assign_ids(concepts: &mut [Concept]) {
 fn trigger_patterns(
     concepts: &[Concept],
     extra: &[(usize, Option<Evidence>, String)],
-) -> std::result::Result<(Vec<String>, Vec<(usize, Evidence)>), String> {
+) -> std::result::Result<(Vec<String>, Vec<(usize, Evidence)>), (bool, String)> {
     let mut explicit: BTreeMap<String, (usize, Option<Evidence>)> = BTreeMap::new();
     let mut add = |key: String, concept: usize, evidence: Option<Evidence>, listed: bool| match explicit.get(&key) {
-        Some(&(j, _)) if j != concept => {
-            Err(format!("label {key:?} is given to both <{}> and <{}>", concepts[j].iri, concepts[concept].iri))
-        }
+        Some(&(j, _)) if j != concept => Err((
+            listed,
+            format!("label {key:?} is given to both <{}> and <{}>", concepts[j].iri, concepts[concept].iri),
+        )),
         // A row of the phrases file overrides the label's default evidence (or turns it off).
         Some(_) if !listed => Ok(()),
         _ => {
@@ -377,7 +386,7 @@ mod tests {
         let t = Taxonomy::builtin().unwrap();
         let text = "They discussed the proliferation of illicit arms, a peace agreement and COUNTERTERRORISM efforts.";
         let got: Vec<(&str, &str)> =
-            t.find(text).map(|(s, c)| (&text[s.start..s.end], t.concepts[c].label.as_str())).collect();
+            t.find(text).map(|(s, c, _)| (&text[s.start..s.end], t.concepts[c].label.as_str())).collect();
         assert_eq!(
             got,
             [
@@ -401,8 +410,65 @@ mod tests {
         let dup = r#"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
             <http://x/a> a skos:Concept ; skos:prefLabel "A" ; skos:altLabel "same" .
             <http://x/b> a skos:Concept ; skos:prefLabel "B" ; skos:altLabel "Same" ."#;
-        assert!(Taxonomy::from_turtle(dup, "d.ttl").unwrap_err().to_string().contains("\"Same\" is given to both"));
+        assert!(Taxonomy::from_turtle(dup, "d.ttl").unwrap_err().to_string().contains("\"same\" is given to both"));
         let nolabel = "@prefix skos: <http://www.w3.org/2004/02/skos/core#> . <http://x/a> a skos:Concept .";
         assert!(Taxonomy::from_turtle(nolabel, "n.ttl").unwrap_err().to_string().contains("no skos:prefLabel"));
+    }
+
+    #[test]
+    fn builtin_is_iptc_with_our_finer_themes_beneath() {
+        let t = Taxonomy::builtin().unwrap();
+        let iptc = t.concepts.iter().filter(|c| c.is_iptc()).count();
+        // data/iptc-mediatopics.md: 1,099 concepts in use, each with an English label.
+        assert_eq!(iptc, 1099);
+        assert_eq!(t.concepts.iter().filter(|c| c.is_iptc() && c.depth == 1).count(), 17);
+        // Ours with skos:exactMatch are folded into the IPTC concept: IPTC's IRI, our phrases.
+        let hr = t.by_iri("http://cv.iptc.org/newscodes/mediatopic/20000592").unwrap();
+        assert_eq!(t.concepts[hr].label, "human rights");
+        assert!(t.by_iri("https://newsgraph.dev/theme/human-rights").is_none());
+        let found: Vec<usize> = t.find("press freedom").map(|(_, c, _)| c).collect();
+        assert_eq!(found, [hr]);
+        // Ours without an IPTC twin sit beneath the topic they refine.
+        let mc = t.by_iri("https://newsgraph.dev/theme/middle-corridor").unwrap();
+        let chain: Vec<&str> =
+            std::iter::successors(Some(mc), |&c| t.concepts[c].parent).map(|c| t.concepts[c].label.as_str()).collect();
+        assert_eq!(
+            chain,
+            ["Middle Corridor", "Connectivity", "transport", "products and services", "economy, business and finance"]
+        );
+        assert_eq!(t.concepts[mc].depth, 5);
+        assert_eq!(t.concepts[t.at_depth(mc, 2)].label, "products and services");
+        assert_eq!(t.at_depth(mc, 9), mc);
+    }
+
+    #[test]
+    fn depth_limit_rolls_phrases_up() {
+        let mut t = Taxonomy::builtin().unwrap();
+        t.set_depth_limit(Some(1));
+        let found: Vec<&str> = t.find("the peace agreement").map(|(_, c, _)| t.concepts[c].label.as_str()).collect();
+        assert_eq!(found, ["conflict, war and peace"]);
+    }
+
+    #[test]
+    fn a_user_taxonomy_keeps_its_iris_and_hierarchy() {
+        let ttl = r#"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+            <https://ex.org/t/water> a skos:Concept ; skos:prefLabel "Water"@en ; skos:prefLabel "Eau"@fr .
+            <https://ex.org/t/drought> a skos:Concept ; skos:prefLabel "Drought"@en ; skos:broader <https://ex.org/t/water> ."#;
+        let t = Taxonomy::from_turtle(ttl, "mine.ttl").unwrap();
+        let d = t.by_iri("https://ex.org/t/drought").unwrap();
+        assert_eq!((t.concepts[d].id.as_str(), t.concepts[d].depth), ("drought", 2));
+        assert_eq!(t.concepts[t.concepts[d].top].label, "Water");
+        // A single word needs a second mention; the plural is found too.
+        let found: Vec<(usize, Evidence)> = t.find("droughts").map(|(_, c, e)| (c, e)).collect();
+        assert_eq!(found, [(d, Evidence::Twice)]);
+    }
+
+    #[test]
+    fn phrases_for_unknown_concepts_are_errors() {
+        let ttl = r#"@prefix skos: <http://www.w3.org/2004/02/skos/core#> . <https://newsgraph.dev/theme/a> a skos:Concept ; skos:prefLabel "A" ."#;
+        let e = Taxonomy::from_sources(&[(ttl, "a.ttl")], Some(("theme:b\tonce\tb\n", "p.tsv"))).unwrap_err();
+        assert_eq!(e.to_string(), "p.tsv:1: no concept <https://newsgraph.dev/theme/b> in the taxonomy");
+        let t = Taxonomy::from_sources(&[(ttl, "a.ttl")], Some(("theme:a\toff\ta\n", "p.tsv"))).unwrap();
+        assert_eq!(t.find("a").count(), 0, "an `off` label is no trigger");
     }
 }

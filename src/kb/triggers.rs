@@ -98,7 +98,10 @@ pub fn inflections(phrase: &str) -> Vec<String> {
     }
     let singular = crate::syntax::rule_lemma(last, "NOUN", "NNS");
     let mut out = Vec::new();
-    if last.ends_with('s') && !UNCOUNTED_S.iter().any(|s| last.ends_with(s)) {
+    if UNCOUNTED_S.iter().any(|s| last.ends_with(s)) {
+        return out;
+    }
+    if last.ends_with('s') {
         if singular != last {
             out.push(format!("{head}{singular}"));
         }
@@ -109,7 +112,7 @@ pub fn inflections(phrase: &str) -> Vec<String> {
 }
 
 /// Endings of words that end in `s` but are not plurals.
-const UNCOUNTED_S: &[&str] = &["ss", "sis", "ics", "news", "us", "ous", "ies'"];
+const UNCOUNTED_S: &[&str] = &["ss", "sis", "ics", "news", "us", "ous"];
 
 fn plural(word: &str) -> String {
     let consonant_y = word.ends_with('y') && !word[..word.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
