@@ -320,14 +320,17 @@ fn assign_ids(concepts: &mut [Concept]) {
     }
 }
 
+/// Lowercase patterns and what each signals: (concept index, evidence needed).
+type Patterns = (Vec<String>, Vec<(usize, Evidence)>);
+
 /// The matcher's patterns (lowercase) and what each signals. Labels and listed phrases are
 /// explicit: one given to two concepts is an error. Forms derived from them (the other number,
 /// a label without its qualifier) give way to explicit ones and are dropped when two concepts
-/// derive the same form.
+/// derive the same form. An error says whether a row of the phrases file caused it.
 fn trigger_patterns(
     concepts: &[Concept],
     extra: &[(usize, Option<Evidence>, String)],
-) -> std::result::Result<(Vec<String>, Vec<(usize, Evidence)>), (bool, String)> {
+) -> std::result::Result<Patterns, (bool, String)> {
     let mut explicit: BTreeMap<String, (usize, Option<Evidence>)> = BTreeMap::new();
     let mut add = |key: String, concept: usize, evidence: Option<Evidence>, listed: bool| match explicit.get(&key) {
         Some(&(j, _)) if j != concept => Err((
