@@ -14,8 +14,8 @@ pub use taxonomy::{Concept, Taxonomy, BUILTIN_PHRASES, BUILTIN_TAXONOMY, IPTC_ME
 pub use triggers::Evidence;
 
 use crate::error::{Error, Result};
-use crate::schema::EntityType;
-use crate::text::Span;
+use crate::model::EntityType;
+use crate::model::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 

@@ -1,8 +1,7 @@
 //! Themes grouped by their top-level topic (IPTC's `economy, business and finance`, `politics`...):
 //! each group a cluster of its own, so a reader sees at a glance what the articles are about.
 
-use crate::resolve::Entity;
-use crate::schema::EntityType;
+use crate::model::{Entity, EntityType};
 use std::collections::BTreeMap;
 
 /// The themes of `entities` by the label of their top-level topic (the `topic_group` attribute the
@@ -20,7 +19,7 @@ pub fn themes_by_topic<'g>(entities: &[&'g Entity]) -> BTreeMap<&'g str, Vec<&'g
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resolve::EntityId;
+    use crate::model::EntityId;
 
     fn theme(id: &str, group: Option<&str>) -> Entity {
         let mut e = Entity::new(EntityId(id.into()), EntityType::Theme, id);
