@@ -88,6 +88,10 @@ pub struct BuildArgs {
     /// A theme taxonomy (SKOS in Turtle) to use instead of the built-in one.
     #[arg(long)]
     pub taxonomy: Option<PathBuf>,
+    /// Keep themes down to level N of the taxonomy (1: IPTC's 17 top-level topics), rolling finer
+    /// ones up to their ancestor at that level.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub theme_depth: Option<u16>,
     /// Worker threads (default: one per core). Output is the same for any value.
     #[arg(long)]
     pub threads: Option<usize>,
