@@ -57,7 +57,7 @@ impl Config {
 ///
 /// ```
 /// use newsgraph::{build, Config, model::Document};
-/// let docs = vec![Document::from_text("a", "a", "date 2024-02-17 Secretary of State Antony J. Blinken and Azerbaijan’s President Ilham Aliyev met in Munich, Germany.")];
+/// let docs = vec![Document::from_text("a", "a", "date 2024-02-17 Azerbaijan’s President Ilham Aliyev met Secretary of State Antony J. Blinken in Munich, Germany.")];
 /// let g = build(docs, &Config::builtin().unwrap());
 /// let meeting = g.entities().find(|e| e.etype == newsgraph::EntityType::Event).unwrap();
 /// assert_eq!(meeting.attributes["date"].iter().next().unwrap(), "2024-02-17");
