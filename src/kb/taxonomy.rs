@@ -97,7 +97,8 @@ impl Taxonomy {
             }
         }
         concepts.retain(|iri, _| is_concept.contains(iri));
-        let concepts: Vec<Concept> = concepts.into_values().collect();
+        let mut concepts: Vec<Concept> = concepts.into_values().collect();
+        distinct_ids(&mut concepts);
         if concepts.is_empty() {
             return Err(err(0, "no skos:Concept with a skos:prefLabel: not a theme taxonomy".into()));
         }
@@ -159,6 +160,20 @@ impl Taxonomy {
     }
 }
 
+/// Gives concepts whose IRIs end in the same segment (`…/economy/growth`, `…/health/growth`)
+/// ids of their own, in IRI order: the first keeps `growth`, the next is `growth-2`.
+fn distinct_ids(concepts: &mut [Concept]) {
+    let mut seen = std::collections::BTreeSet::new();
+    for c in concepts {
+        let base = c.id.clone();
+        let mut n = 1;
+        while !seen.insert(c.id.clone()) {
+            n += 1;
+            c.id = format!("{base}-{n}");
+        }
+    }
+}
+
 fn slug_of_iri(iri: &NamedNode) -> String {
     let s = iri.as_str();
     let last = s.rsplit(['/', '#']).find(|p| !p.is_empty()).unwrap_or(s);
@@ -189,6 +204,18 @@ mod tests {
     fn no_match_inside_words() {
         let t = Taxonomy::builtin().unwrap();
         assert_eq!(t.find("warfare and peacetime").count(), 0);
+    }
+
+    #[test]
+    fn concepts_ending_alike_stay_two_themes() {
+        let ttl = concat!(
+            "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n",
+            "<http://x.test/economy/growth> a skos:Concept ; skos:prefLabel \"economic growth\" .\n",
+            "<http://x.test/health/growth> a skos:Concept ; skos:prefLabel \"tumour growth\" .\n",
+        );
+        let t = Taxonomy::from_turtle(ttl, "t.ttl").unwrap();
+        let ids: Vec<&str> = t.concepts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["growth", "growth-2"]);
     }
 
     #[test]
