@@ -1,9 +1,9 @@
 //! Export: the graph as Turtle, N-Triples, N-Quads, DOT, JSON, and (through Graphviz) SVG and an
 //! HTML page.
 //!
-//! Each writer streams into an `io::Write`. [`write_files`] writes every requested format to a
-//! temporary file beside its target and renames them into place only when all succeeded, so a
-//! failed run never leaves a half-written or mixed set of files. DOT, SVG and HTML draw the same
+//! Each writer streams into an `io::Write`, and every string passes through `sanitize` (what
+//! each syntax can carry) on the way. [`write_files`] writes the requested formats as one change
+//! (`transaction`): a failed or killed run never leaves a half-written or mixed set of files. DOT, SVG and HTML draw the same
 //! [`Picture`], a selection of the graph chosen by [`DotOptions`]; the other formats hold it all.
 
 mod dot;

@@ -201,7 +201,7 @@ fn triples(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Triple> {
 
 /// Writes Turtle with prefixes for our namespaces.
 pub fn write_turtle<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) -> io::Result<()> {
-    let base = &options.base_iri;
+    let base = safe_iri(&options.base_iri);
     let mut ser = TurtleSerializer::new();
     let prefixes = [
         ("schema", schema::NS.to_owned()),
