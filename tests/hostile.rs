@@ -436,11 +436,7 @@ fn labels_do_not_depend_on_the_order_articles_are_read_in() {
     let one = "Shares in Worldcom fell on Monday.";
     let two = "Shares in WorldCom rose on Tuesday.";
     let docs = |texts: [&str; 2]| {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| newsgraph::ingest::Document::from_text(&format!("d{i}"), "t", t))
-            .collect()
+        texts.iter().enumerate().map(|(i, t)| newsgraph::model::Document::from_text(&format!("d{i}"), "t", t)).collect()
     };
     let label = |texts: [&str; 2]| {
         let g = newsgraph::build(docs(texts), &config);

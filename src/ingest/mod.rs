@@ -10,10 +10,10 @@ mod document;
 mod jsonl;
 mod walk;
 
-pub use document::{Dateline, Document};
 use walk::{list_sources, Source};
 
 use crate::error::Error;
+use crate::model::Document;
 use crate::progress::{NoProgress, Progress, Stage};
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -13,17 +13,12 @@
 //! - `party` (`a peace agreement between Azerbaijan and Armenia`), `supports` (`America’s support
 //!   for ...`).
 
-mod dates;
-mod relation;
-
-pub use dates::{date_in, days_in_month};
-pub use relation::Relation;
-
-use crate::extract::MentionKind;
 use crate::kb::{slug, KnowledgeBase, TitleRank};
-use crate::resolve::{Entity, EntityId, Evidence, Resolved};
-use crate::schema::{EntityType, RelationType};
-use crate::text::{AnalyzedDoc, TokenKind};
+use crate::model::MentionKind;
+use crate::model::{Entity, EntityId, Evidence, Relation};
+use crate::model::{EntityType, RelationType};
+use crate::resolve::Resolved;
+use crate::text::{date_in, AnalyzedDoc, TokenKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Words that make a sentence about a meeting.
@@ -170,7 +165,7 @@ pub fn relate(docs: &[AnalyzedDoc], resolved: &mut Resolved, kb: &KnowledgeBase)
         .collect()
 }
 
-fn evidence(a: &AnalyzedDoc, span: &crate::text::Span, sentence: usize) -> Evidence {
+fn evidence(a: &AnalyzedDoc, span: &crate::model::Span, sentence: usize) -> Evidence {
     Evidence { doc: a.doc.id.clone(), sentence, span: *span, text: a.doc.slice(*span).to_owned() }
 }
 
@@ -835,7 +830,7 @@ fn reporting_sources(a: &AnalyzedDoc, seen: &[Seen]) -> Vec<(EntityId, Evidence)
             || (next == "said" && word(Some(after_of + 1)) == "in" && word(Some(after_of + 3)) == "statement");
         if (in_dateline || credited) && !out.iter().any(|(id, _)| *id == s.id) {
             let span =
-                crate::text::Span::new(a.tokens[s.first].span.start, a.tokens[s.end.max(s.first + 1) - 1].span.end);
+                crate::model::Span::new(a.tokens[s.first].span.start, a.tokens[s.end.max(s.first + 1) - 1].span.end);
             out.push((s.id.clone(), evidence(a, &span, s.sentence)));
         }
     }

@@ -1,6 +1,6 @@
 //! Table-driven cases for the relation rules, on real news sentences, through the whole pipeline.
 
-use crate::ingest::Document;
+use crate::model::Document;
 use crate::{build, Config};
 
 /// Every relation of the graph of `text`, as `source -type-> target` by labels.

@@ -10,13 +10,9 @@
 //!   documents; a generic role (`a senior official`) stays within its document.
 //! - Generic bodies (`Foreign Ministry`) are keyed by the country that qualifies them.
 
-mod entity;
-
-pub use entity::{Entity, EntityId, Evidence};
-
-use crate::extract::{Mention, MentionKind};
 use crate::kb::{slug, KnowledgeBase, TitleRank};
-use crate::schema::EntityType;
+use crate::model::EntityType;
+use crate::model::{Entity, EntityId, Evidence, Mention, MentionKind};
 use crate::text::AnalyzedDoc;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -106,7 +102,7 @@ fn name_key(name: &str) -> Option<(String, String)> {
 /// Resolves every document's mentions into entities.
 ///
 /// ```
-/// use newsgraph::{extract::extract, ingest::Document, kb::KnowledgeBase, resolve::resolve, text::AnalyzedDoc};
+/// use newsgraph::{extract::extract, model::Document, kb::KnowledgeBase, resolve::resolve, text::AnalyzedDoc};
 /// let kb = KnowledgeBase::builtin().unwrap();
 /// let docs = [
 ///     Document::from_text("a", "a", "Secretary of State Antony J. Blinken met Aliyev. Blinken's trip went well."),
@@ -518,7 +514,7 @@ fn kb_label(kb: &KnowledgeBase, id: &EntityId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::Document;
+    use crate::model::Document;
 
     fn people(texts: &[&str]) -> Vec<(String, Vec<String>, Vec<String>)> {
         let kb = KnowledgeBase::builtin().unwrap();

@@ -1,7 +1,7 @@
 //! [`Entity`] and [`EntityId`]: one real thing, however many times and ways it is named.
 
-use crate::schema::EntityType;
-use crate::text::Span;
+use super::EntityType;
+use super::Span;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
