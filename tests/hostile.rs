@@ -505,7 +505,8 @@ fn messages_say_what_is_wrong_once_and_the_status_says_what_kind() {
 }
 
 /// Random bytes and hostile pieces as files of every input kind: the build never panics and
-/// every output parses.
+/// every output parses. `NEWSGRAPH_RANDOM_ROUNDS` runs more rounds than the 12 of a test run
+/// (README, "Errors and exit codes", says how many were run and what they found).
 #[test]
 fn random_inputs_never_break_the_build_or_its_outputs() {
     use newsgraph::export::{write_files, ExportOptions, Format};
@@ -542,7 +543,8 @@ fn random_inputs_never_break_the_build_or_its_outputs() {
     let config = newsgraph::Config::builtin().unwrap();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let dir = tempdir();
-    for round in 0..12 {
+    let rounds = std::env::var("NEWSGRAPH_RANDOM_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(12);
+    for round in 0..rounds {
         let input = dir.path().join(format!("in{round}"));
         for (k, ext) in ["txt", "md", "jsonl", "txt"].iter().enumerate() {
             let mut bytes = Vec::new();
@@ -572,5 +574,6 @@ fn random_inputs_never_break_the_build_or_its_outputs() {
         parse_xml(&read(&out.join("graph.html")));
         let dot = read(&out.join("graph.dot"));
         assert!(!dot.chars().any(newsgraph::export::is_unwritable), "round {round}");
+        std::fs::remove_dir_all(&out).unwrap();
     }
 }

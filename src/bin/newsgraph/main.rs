@@ -43,7 +43,9 @@ fn main() -> ExitCode {
 /// The arguments; `--version` also names the shipped models and data, whose fingerprints are
 /// only computed when asked for.
 fn parse_arguments() -> Cli {
-    let mut command = Cli::command().after_long_help(exit::help_text());
+    let mut command = Cli::command()
+        .after_long_help(exit::help_text())
+        .mut_subcommand("build", |build| build.after_long_help(exit::help_text()));
     if std::env::args_os().any(|a| a == "--version") {
         // Parsed once and kept to the end: leaking it is what clap would do with a `String`.
         command = command.long_version(&*version::long_version().leak());
