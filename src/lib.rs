@@ -7,6 +7,7 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod kb;
+pub mod lexicon;
 pub mod model;
 pub mod pipeline;
 pub mod progress;

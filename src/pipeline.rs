@@ -77,14 +77,24 @@ pub fn build_with_progress(documents: Vec<Document>, config: &Config, progress: 
     graph
 }
 
+/// One document's analysis: its parse, then its mentions.
+pub(crate) fn analyze_one(
+    a: &mut AnalyzedDoc,
+    kb: &KnowledgeBase,
+    ner: Option<&NerModel>,
+    syntax: Option<&Analyzer>,
+) -> Vec<Mention> {
+    if let Some(analyzer) = syntax {
+        analyzer.annotate(a);
+    }
+    extract_with(a, kb, ner)
+}
+
 /// Parses every document and extracts its mentions, in parallel; results stay in document order.
 fn extract_all(analyzed: &mut [AnalyzedDoc], config: &Config, progress: &dyn Progress) -> Vec<Vec<Mention>> {
     let (kb, ner, syntax) = (&config.kb, config.ner.as_ref(), config.syntax.as_ref());
     let one = move |a: &mut AnalyzedDoc| {
-        if let Some(analyzer) = syntax {
-            analyzer.annotate(a);
-        }
-        let mentions = extract_with(a, kb, ner);
+        let mentions = analyze_one(a, kb, ner, syntax);
         progress.advance(1);
         mentions
     };

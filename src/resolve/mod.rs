@@ -318,13 +318,13 @@ fn resolve_doc(
             MentionKind::Demonym { country } => ids[i] = Some(EntityId(kb.entries[*country].key.clone())),
             MentionKind::Theme { concept } => {
                 let c = &kb.taxonomy.concepts[*concept];
-                let id = EntityId(format!("theme/{}", c.id));
+                let id = EntityId::theme(&c.id);
                 touch(entities, &id, EntityType::Theme, &c.label, m, true);
                 ids[i] = Some(id);
             }
             MentionKind::Person { name: Some(name), .. } => {
                 let canonical = registry.canonical_for(name, &local_keys);
-                let id = EntityId(format!("person/{}", slug(&canonical)));
+                let id = EntityId::person(&slug(&canonical));
                 touch(entities, &id, EntityType::Person, &canonical, m, false);
                 if let Some(e) = entities.get_mut(&id) {
                     e.add_alias(name);
@@ -351,12 +351,12 @@ fn resolve_doc(
         let (id, label) = match (etype, &q) {
             (EntityType::Organization, Some(q)) if is_generic_body(name) => {
                 let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
-                (EntityId(format!("org/{}-{}", slug(&ql), slug(name))), format!("{ql}'s {name}"))
+                (EntityId::organization(&format!("{}-{}", slug(&ql), slug(name))), format!("{ql}'s {name}"))
             }
             (EntityType::Organization, None) if is_generic_body(name) => {
-                (EntityId(format!("org/{}-{}", slug(name), slug(&doc.id))), name.clone())
+                (EntityId::organization(&format!("{}-{}", slug(name), slug(&doc.id))), name.clone())
             }
-            _ => (EntityId(format!("{}/{}", etype.id_prefix(), slug(name))), name.clone()),
+            _ => (EntityId::new(*etype, &slug(name)), name.clone()),
         };
         touch(entities, &id, *etype, &label, m, true);
         ids[i] = Some(id);
@@ -455,8 +455,8 @@ fn resolve_doc(
                 let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
                 let base = slug(&format!("{ql} {}", title.canonical));
                 match title.rank {
-                    TitleRank::Office => EntityId(format!("person/{base}")),
-                    _ => EntityId(format!("person/{base}-{}", slug(&doc.id))),
+                    TitleRank::Office => EntityId::person(&base),
+                    _ => EntityId::person(&format!("{base}-{}", slug(&doc.id))),
                 }
             });
             let id = id.clone();
