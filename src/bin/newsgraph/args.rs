@@ -95,7 +95,7 @@ pub struct BuildArgs {
     /// Lists and rules only: leave the statistical recognizer out.
     #[arg(long)]
     pub no_ner: bool,
-    /// Leave the tagger and dependency parser out (no trees for the extractor).
+    /// Leave the tagger and dependency parser out (no trees: no relations read from sentences).
     #[arg(long)]
     pub no_parse: bool,
     #[command(flatten)]
