@@ -40,6 +40,37 @@ pub enum Error {
         /// What is wrong with the record.
         message: String,
     },
+    /// A file is UTF-16 text, which is not read (only UTF-8 is).
+    #[error("{}: UTF-16 ({}) text, not UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)", path.display(), if *big_endian { "big-endian" } else { "little-endian" })]
+    Utf16 {
+        /// The file.
+        path: PathBuf,
+        /// Byte order.
+        big_endian: bool,
+    },
+    /// An article file holds no text (empty or only white space).
+    #[error("{}: empty article (no text)", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A FIFO, socket or device where an article file was expected: reading it could block.
+    #[error("{}: {what}, not a regular file", path.display())]
+    NotRegular {
+        /// The entry.
+        path: PathBuf,
+        /// What it is (`a FIFO`).
+        what: &'static str,
+    },
+    /// A symbolic link leads back into a folder being read; following it would read the same
+    /// files again and again.
+    #[error("{}: symbolic link loop (leads back to {}), not followed", path.display(), target.display())]
+    LinkLoop {
+        /// The link.
+        path: PathBuf,
+        /// The folder it leads back to.
+        target: PathBuf,
+    },
     /// A file has an extension we do not read.
     #[error("{}: unsupported file type (expected .txt, .md or .jsonl)", path.display())]
     Unsupported {

@@ -43,7 +43,7 @@ fn a_failed_run_leaves_earlier_files_untouched() {
             c.env("PATH", "/nonexistent");
         },
     );
-    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(run.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&run.stderr).contains("cannot run Graphviz"),
         "{}",
@@ -160,7 +160,7 @@ fn a_users_taxonomy_replaces_the_builtin_one() {
         "--taxonomy",
         bad.to_str().unwrap(),
     ]);
-    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("bad.ttl:2"), "{}", String::from_utf8_lossy(&run.stderr));
 }
 
@@ -240,7 +240,7 @@ fn large_graphs_get_a_picture_within_a_time_bound() {
     // A bound too short to lay anything out: the run fails, says why, and writes nothing.
     let late = dir.path().join("late");
     let run = newsgraph(&["build", feed.to_str().unwrap(), "--out", late.to_str().unwrap(), "--svg-timeout", "0"]);
-    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("did not finish within 0 s") && stderr.contains("--top"), "{stderr}");
     assert_eq!(std::fs::read_dir(&late).map(|d| d.count()).unwrap_or(0), 0);

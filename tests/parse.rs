@@ -41,10 +41,13 @@ fn parse_prints_valid_conllu_of_a_real_article() {
 
 #[test]
 fn parse_reads_standard_input_and_names_bad_files() {
-    let run = common::newsgraph_with(&["parse", "-"], |c| {
-        c.stdin(std::process::Stdio::piped());
-    });
+    let run = common::newsgraph_fed(&["parse", "-"], b"Talks in Baku\n\nAntony Blinken met Ilham Aliyev.\n");
     common::ok(&run);
+    assert!(String::from_utf8_lossy(&run.stdout).contains("# newdoc id = stdin"));
+    // An empty standard input is no article: said, not parsed as one.
+    let empty = common::newsgraph_fed(&["parse", "-"], b"");
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("<stdin>: empty article"));
     let run = common::newsgraph(&["parse", "no/such/file.txt"]);
     assert!(!run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("no/such/file.txt"));

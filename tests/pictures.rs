@@ -146,7 +146,7 @@ fn focus_draws_the_neighbourhood_of_one_entity() {
 fn focus_on_an_unknown_name_is_a_clear_error() {
     let out = tempdir();
     let run = newsgraph(&["build", "examples/articles", "--out", out.path().to_str().unwrap(), "--focus", "Blinke"]);
-    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
         stderr.contains("--focus \"Blinke\"") && stderr.contains("Antony J. Blinken (person/antony-j-blinken)"),

@@ -23,7 +23,8 @@ pub fn write_json<W: Write>(graph: &KnowledgeGraph, w: W) -> io::Result<()> {
         entities: graph.entities().collect(),
         relations: graph.relations().collect(),
     };
-    serde_json::to_writer_pretty(&mut w, &doc)?;
+    let formatter = super::CleanJson(serde_json::ser::PrettyFormatter::new());
+    doc.serialize(&mut serde_json::Serializer::with_formatter(&mut w, formatter))?;
     writeln!(w)?;
     w.flush()
 }

@@ -1,16 +1,18 @@
 //! Export: the graph as Turtle, N-Triples, N-Quads, DOT, JSON, and (through Graphviz) SVG and an
 //! HTML page.
 //!
-//! Each writer streams into an `io::Write`. [`write_files`] writes every requested format to a
-//! temporary file beside its target and renames them into place only when all succeeded, so a
-//! failed run never leaves a half-written or mixed set of files. DOT, SVG and HTML draw the same
+//! Each writer streams into an `io::Write`, and every string passes through `sanitize` (what
+//! each syntax can carry) on the way. [`write_files`] writes the requested formats as one change
+//! (`transaction`): a failed or killed run never leaves a half-written or mixed set of files. DOT, SVG and HTML draw the same
 //! [`Picture`], a selection of the graph chosen by [`DotOptions`]; the other formats hold it all.
 
 mod dot;
 mod html;
 mod json;
 mod rdf;
+mod sanitize;
 mod svg;
+mod transaction;
 
 pub use dot::{
     dot_escape, edge_style, find_entity, layout_of, node_style, penwidth, picture_note, relation_label, shorten, wrap,
@@ -20,7 +22,10 @@ pub use dot::{
 pub use html::{html_escape, write_html, Drawing};
 pub use json::write_json;
 pub use rdf::{write_nquads, write_ntriples, write_turtle};
+pub use sanitize::{clean_text, is_unwritable, safe_iri, CleanJson};
 pub use svg::{render_svg, DEFAULT_SVG_TIMEOUT};
+pub use transaction::recover;
+use transaction::Transaction;
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
@@ -118,10 +123,13 @@ impl Default for ExportOptions {
 
 impl ExportOptions {
     /// Sets the base IRI, checking it is absolute and ends with `/` or `#` (ids are appended to it).
+    /// Characters some parsers reject (spaces of any kind, noncharacters) are percent-encoded
+    /// ([`safe_iri`]): the same IRI, written so that every parser reads it.
     pub fn with_base_iri(mut self, base_iri: impl Into<String>) -> Result<Self> {
-        let base_iri = base_iri.into();
+        let given = base_iri.into();
+        let base_iri = safe_iri(&given).into_owned();
         if oxrdf::NamedNode::new(base_iri.as_str()).is_err() || !(base_iri.ends_with('/') || base_iri.ends_with('#')) {
-            return Err(Error::BaseIri { iri: base_iri });
+            return Err(Error::BaseIri { iri: given });
         }
         self.base_iri = base_iri;
         Ok(self)
@@ -210,8 +218,10 @@ pub fn graphviz_available() -> bool {
     std::process::Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
 }
 
-/// Writes `graph.<ext>` in `dir` for each format, atomically: all files or none are replaced.
-/// The picture is selected and drawn once, for DOT, SVG and HTML alike.
+/// Writes `graph.<ext>` in `dir` for each format as one change (see [`recover`]): the folder
+/// holds the whole old set or the whole new one, even if the run is killed. The picture is
+/// selected and drawn once, for DOT, SVG and HTML alike. A format named twice is an error before
+/// anything is written.
 pub fn write_files(graph: &KnowledgeGraph, formats: &[Format], options: &ExportOptions, dir: &Path) -> Result<Written> {
     write_files_with_progress(graph, formats, options, dir, &NoProgress)
 }
@@ -224,18 +234,32 @@ pub fn write_files_with_progress(
     dir: &Path,
     progress: &dyn Progress,
 ) -> Result<Written> {
+    write_files_replacing(graph, formats, &[], options, dir, progress)
+}
+
+/// [`write_files_with_progress`], also removing in the same change the files of `stale`
+/// formats an earlier run left (the command line's default set, when it cannot draw the SVG,
+/// leaves no graph.svg of an earlier graph beside the new one).
+pub fn write_files_replacing(
+    graph: &KnowledgeGraph,
+    formats: &[Format],
+    stale: &[Format],
+    options: &ExportOptions,
+    dir: &Path,
+    progress: &dyn Progress,
+) -> Result<Written> {
+    if let Some(twice) = formats.iter().enumerate().find_map(|(i, f)| formats[..i].contains(f).then_some(f)) {
+        let message = "named twice in the list of formats".into();
+        return Err(Error::Export { format: twice.extension().into(), message });
+    }
     let _stage = StageGuard::begin(progress, Stage::Export, Some(formats.len() as u64));
     let prepared = prepare(graph, formats, options)?;
     let left_out = prepared.picture.as_ref().and_then(|p| p.left_out.describe()).map(|l| format!("picture: {l}"));
     let warnings = if matches!(prepared.svg, Some(None)) { vec![NO_GRAPHVIZ.to_owned()] } else { Vec::new() };
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let result = (|| {
+    let mut tx = Transaction::begin(dir)?;
+    let mut write_all = || -> Result<()> {
         for &format in formats {
-            let target = dir.join(format!("graph.{}", format.extension()));
-            let tmp = dir.join(format!(".graph.{}.tmp-{}", format.extension(), std::process::id()));
-            staged.push((tmp.clone(), target));
-            let file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+            let (tmp, file) = tx.create(format.extension())?;
             let mut w = std::io::BufWriter::new(file);
             write_prepared(graph, format, options, &prepared, &mut w)?;
             let file = w.into_inner().map_err(|e| Error::io(&tmp, e.into_error()))?;
@@ -243,17 +267,14 @@ pub fn write_files_with_progress(
             progress.advance(1);
         }
         Ok(())
-    })();
-    if let Err(e) = result {
-        for (tmp, _) in &staged {
-            let _ = std::fs::remove_file(tmp);
-        }
+    };
+    if let Err(e) = write_all() {
+        tx.abandon();
         return Err(e);
     }
-    let mut paths = Vec::new();
-    for (tmp, target) in staged {
-        std::fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))?;
-        paths.push(target);
+    for format in stale.iter().filter(|f| !formats.contains(f)) {
+        tx.remove(format.extension());
     }
+    let paths = tx.commit()?;
     Ok(Written { paths, left_out, warnings })
 }

@@ -5,6 +5,7 @@
 //! keeps the sentence, bytes, quote and confidence. In N-Quads, descriptions of entities and
 //! documents sit in the default graph and each document's facts in a named graph of its own.
 
+use super::sanitize::{clean_text, safe_iri};
 use super::ExportOptions;
 use crate::graph::KnowledgeGraph;
 use crate::kb::slug;
@@ -17,7 +18,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 fn iri(s: String) -> NamedNode {
-    NamedNode::new_unchecked(s)
+    NamedNode::new_unchecked(safe_iri(&s).into_owned())
+}
+
+/// A plain literal of text as it may be written ([`clean_text`]).
+fn text(s: &str) -> Literal {
+    Literal::new_simple_literal(clean_text(s))
+}
+
+/// An English label ([`clean_text`]).
+fn english(s: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(clean_text(s), "en")
 }
 
 /// A stable 64-bit FNV-1a hash, for evidence IRIs that do not change between runs.
@@ -84,12 +95,12 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
         let doc = t.doc(&d.id);
         add(&doc, rdf_type.clone(), Terms::s("NewsArticle").into(), &default);
         add(&doc, rdf_type.clone(), iri(format!("{}Entity", prov::NS)).into(), &default);
-        add(&doc, Terms::s("identifier"), Literal::new_simple_literal(&d.id).into(), &default);
-        add(&doc, Terms::s("headline"), Literal::new_simple_literal(&d.title).into(), &default);
+        add(&doc, Terms::s("identifier"), text(&d.id).into(), &default);
+        add(&doc, Terms::s("headline"), text(&d.title).into(), &default);
         if let Some(date) = &d.date {
             add(&doc, Terms::s("datePublished"), Literal::new_typed_literal(date, xsd("date")).into(), &default);
         }
-        if let Some(url) = d.url.as_ref().and_then(|u| NamedNode::new(u.clone()).ok()) {
+        if let Some(url) = d.url.as_ref().and_then(|u| NamedNode::new(safe_iri(u)).ok()) {
             add(&doc, Terms::s("url"), url.into(), &default);
         }
     }
@@ -104,15 +115,15 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
             EntityType::Theme => iri(format!("{}Concept", skos::NS)),
         };
         add(&s, rdf_type.clone(), class.into(), &default);
-        add(&s, label.clone(), Literal::new_language_tagged_literal_unchecked(&e.label, "en").into(), &default);
+        add(&s, label.clone(), english(&e.label).into(), &default);
         let (name, alt) = if e.etype == EntityType::Theme {
             (iri(format!("{}prefLabel", skos::NS)), iri(format!("{}altLabel", skos::NS)))
         } else {
             (Terms::s("name"), Terms::s("alternateName"))
         };
-        add(&s, name, Literal::new_language_tagged_literal_unchecked(&e.label, "en").into(), &default);
+        add(&s, name, english(&e.label).into(), &default);
         for a in &e.aliases {
-            add(&s, alt.clone(), Literal::new_language_tagged_literal_unchecked(a, "en").into(), &default);
+            add(&s, alt.clone(), english(a).into(), &default);
         }
         if e.etype == EntityType::Theme {
             add(&s, iri(format!("{}inScheme", skos::NS)), scheme.clone().into(), &default);
@@ -120,7 +131,7 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
         for (key, values) in &e.attributes {
             for v in values {
                 let (p, o, g): (NamedNode, oxrdf::Term, GraphName) = match key.as_str() {
-                    "title" => (Terms::s("jobTitle"), Literal::new_simple_literal(v).into(), default.clone()),
+                    "title" => (Terms::s("jobTitle"), text(v).into(), default.clone()),
                     "date" => {
                         (Terms::s("startDate"), Literal::new_typed_literal(v, xsd("date")).into(), default.clone())
                     }
@@ -139,7 +150,7 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
                         ),
                         None => continue,
                     },
-                    other => (Terms::ng(&slug(other)), Literal::new_simple_literal(v).into(), default.clone()),
+                    other => (Terms::ng(&slug(other)), text(v).into(), default.clone()),
                 };
                 add(&s, p, o, &g);
             }
@@ -152,12 +163,7 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
     }
     if graph.entities().any(|e| e.etype == EntityType::Theme) {
         add(&scheme, rdf_type.clone(), iri(format!("{}ConceptScheme", skos::NS)).into(), &default);
-        add(
-            &scheme,
-            label.clone(),
-            Literal::new_language_tagged_literal_unchecked("newsgraph themes", "en").into(),
-            &default,
-        );
+        add(&scheme, label.clone(), english("newsgraph themes").into(), &default);
     }
     for r in graph.relations() {
         let s = t.entity(r.source.as_str());
@@ -169,7 +175,7 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
             add(&s, p.clone(), o.clone().into(), &g);
         }
         for ev in &r.evidence {
-            let Evidence { doc, sentence, span, text } = ev;
+            let Evidence { doc, sentence, span, text: quote } = ev;
             let g = GraphName::NamedNode(t.doc(doc));
             let key = format!(
                 "{:016x}",
@@ -201,7 +207,7 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
                 &g,
             );
             add(&node, Terms::ng("end"), Literal::new_typed_literal(span.end.to_string(), xsd("integer")).into(), &g);
-            add(&node, Terms::ng("quote"), Literal::new_simple_literal(text).into(), &g);
+            add(&node, Terms::ng("quote"), text(quote).into(), &g);
             add(
                 &node,
                 Terms::ng("confidence"),
@@ -228,7 +234,7 @@ fn triples(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Triple> {
 
 /// Writes Turtle with prefixes for our namespaces.
 pub fn write_turtle<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) -> io::Result<()> {
-    let base = &options.base_iri;
+    let base = safe_iri(&options.base_iri);
     let mut ser = TurtleSerializer::new();
     let prefixes = [
         ("schema", schema::NS.to_owned()),

@@ -13,6 +13,7 @@ impl Document {
     /// assert_eq!(&doc.text[dl.place.start..dl.place.end], "Baku");
     /// ```
     pub fn from_text(id: &str, source: &str, text: &str) -> Document {
+        let text: &str = &lone_carriage_returns_as_line_feeds(text);
         let (date, body_start) = leading_date(text);
         let date = date.or_else(|| date_line(text, body_start));
         let dateline = find_dateline(text, body_start);
@@ -28,6 +29,19 @@ impl Document {
             dateline,
         }
     }
+}
+
+/// The text with each `\r` not followed by `\n` made a `\n`: byte offsets do not move.
+fn lone_carriage_returns_as_line_feeds(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let fixed: String = text
+        .char_indices()
+        .map(|(i, c)| if c == '\r' && bytes.get(i + 1) != Some(&b'\n') { '\n' } else { c })
+        .collect();
+    std::borrow::Cow::Owned(fixed)
 }
 
 /// `date 2024-02-17`, `Date: 2024-02-17` at the very start: the date and where the body starts.
@@ -181,6 +195,17 @@ mod tests {
             assert_eq!(d.dateline.map(|dl| d.slice(dl.place).to_owned()).as_deref(), place, "{text}");
             assert_eq!(d.dateline.and_then(|dl| dl.agency).map(|s| d.slice(s)), agency, "{text}");
         }
+    }
+
+    #[test]
+    fn carriage_returns_alone_end_lines_and_offsets_stay() {
+        let text = "Headline here\r\rAntony Blinken met Ilham Aliyev.\rHe said so.\r";
+        let d = Document::from_text("x", "t", text);
+        assert_eq!(d.title, "Headline here");
+        assert_eq!(d.text.len(), text.len());
+        assert_eq!(&d.text[15..29], "Antony Blinken");
+        let crlf = Document::from_text("x", "t", "Headline\r\n\r\nBody.");
+        assert_eq!((crlf.title.as_str(), crlf.text.as_str()), ("Headline", "Headline\r\n\r\nBody."));
     }
 
     #[test]

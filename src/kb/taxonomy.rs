@@ -318,6 +318,15 @@ fn assign_ids(concepts: &mut [Concept]) {
         let id = readable(c);
         c.id = if count[&id] > 1 { format!("{id}-{}", super::slug(&last(&c.iri))) } else { id };
     }
+    // Two IRIs that end in the same segment still give two themes: `growth`, `growth-2`.
+    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    for c in concepts.iter_mut() {
+        let n = taken.entry(c.id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            c.id = format!("{}-{n}", c.id);
+        }
+    }
 }
 
 /// Lowercase patterns and what each signals: (concept index, evidence needed).
@@ -404,6 +413,18 @@ mod tests {
     fn no_match_inside_words() {
         let t = Taxonomy::builtin().unwrap();
         assert_eq!(t.find("warfare and peacetime").count(), 0);
+    }
+
+    #[test]
+    fn concepts_ending_alike_stay_two_themes() {
+        let ttl = concat!(
+            "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n",
+            "<http://x.test/economy/growth> a skos:Concept ; skos:prefLabel \"economic growth\" .\n",
+            "<http://x.test/health/growth> a skos:Concept ; skos:prefLabel \"tumour growth\" .\n",
+        );
+        let t = Taxonomy::from_turtle(ttl, "t.ttl").unwrap();
+        let ids: Vec<&str> = t.concepts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["growth", "growth-2"]);
     }
 
     #[test]

@@ -5,7 +5,9 @@ use serde::Serialize;
 
 /// One news article.
 ///
-/// `text` is kept exactly as read, so every byte span in the graph points into it.
+/// `text` is kept as read, so every byte span in the graph points into it, but for one change of
+/// the same length: a carriage return that ends a line by itself (old Mac files) becomes a line
+/// feed, so lines and paragraphs read as they do with `\n` and `\r\n`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
     /// Stable id, unique within a run (file stem, folder-relative path, or the `.jsonl` `id`).

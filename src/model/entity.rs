@@ -105,6 +105,19 @@ impl Entity {
         }
     }
 
+    /// Of two spellings of one name that differ only in case or punctuation (`Worldcom`,
+    /// `WorldCom`), takes the one first in byte order (capitals first) as the label and keeps
+    /// the other as an alias: which spelling labels an entity named in several articles does not
+    /// depend on the order they are read in. Labels that differ in words are left as they are.
+    pub fn prefer_label(&mut self, label: &str) {
+        if label.is_empty() || label >= self.label.as_str() || crate::kb::slug(label) != crate::kb::slug(&self.label) {
+            return;
+        }
+        let old = std::mem::replace(&mut self.label, label.to_owned());
+        self.aliases.remove(label);
+        self.aliases.insert(old);
+    }
+
     /// Adds a name it goes by (not its label).
     pub fn add_alias(&mut self, name: &str) {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");

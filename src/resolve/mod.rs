@@ -300,6 +300,7 @@ fn resolve_doc(
                  m: &Mention,
                  alias: bool| {
         let e = entities.entry(id.clone()).or_insert_with(|| Entity::new(id.clone(), etype, label));
+        e.prefer_label(label);
         if alias {
             e.add_alias(doc.slice(m.span));
         }

@@ -92,8 +92,9 @@ pub struct BuildArgs {
     /// ones up to their ancestor at that level.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub theme_depth: Option<u16>,
-    /// Worker threads (default: one per core). Output is the same for any value.
-    #[arg(long)]
+    /// Worker threads, at least 1 (default: one per core; more than the cores are capped, with a
+    /// warning). Output is the same for any value.
+    #[arg(long, value_parser = at_least_one)]
     pub threads: Option<usize>,
     /// Lists and rules only: leave the statistical recognizer out.
     #[arg(long)]
@@ -103,6 +104,15 @@ pub struct BuildArgs {
     pub no_parse: bool,
     #[command(flatten)]
     pub picture: PictureArgs,
+}
+
+/// A count that must be 1 or more (`--threads`).
+fn at_least_one(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// What the picture (DOT, SVG, HTML) shows; the other formats always hold the whole graph.
@@ -135,7 +145,7 @@ impl PictureArgs {
         mut options: newsgraph::export::ExportOptions,
     ) -> anyhow::Result<newsgraph::export::ExportOptions> {
         if !(self.svg_timeout.is_finite() && self.svg_timeout >= 0.0) {
-            anyhow::bail!("--svg-timeout must be a number of seconds");
+            crate::exit::usage!("--svg-timeout must be a number of seconds");
         }
         options.dot = newsgraph::export::DotOptions {
             keep_isolated: self.dot_isolated,

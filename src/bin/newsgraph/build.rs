@@ -1,9 +1,10 @@
 //! `newsgraph build`: arguments to the library's settings, then read, build and write.
 
 use crate::args::BuildArgs;
+use crate::exit::usage;
 use crate::progress::Reporter;
 use anyhow::{bail, Context, Result};
-use newsgraph::export::{graphviz_available, write_files_with_progress, ExportOptions, Format};
+use newsgraph::export::{graphviz_available, write_files_replacing, ExportOptions, Format};
 use newsgraph::progress::{Progress, Stage, StageGuard};
 use newsgraph::{ingest, Config, KnowledgeGraph};
 use std::io::Write;
@@ -14,14 +15,18 @@ use std::process::ExitCode;
 enum Destination {
     /// `--out -`: the one format on standard output.
     Stdout(Format),
-    /// `--out DIR`: `graph.<ext>` files, written atomically.
-    Folder { dir: PathBuf, formats: Vec<Format> },
+    /// `--out DIR`: `graph.<ext>` files, written as one change; files of the `stale` formats
+    /// an earlier run left are removed in the same change.
+    Folder { dir: PathBuf, formats: Vec<Format>, stale: Vec<Format> },
 }
 
 /// Runs `newsgraph build`: exit status 0, or 1 when some inputs could not be read.
 pub fn run(args: BuildArgs, reporter: &Reporter) -> Result<ExitCode> {
     let destination = destination(&args.out, args.format.as_deref())?;
-    let options = ExportOptions::default().with_base_iri(args.base_iri.as_str()).context("--base-iri")?;
+    let options = match ExportOptions::default().with_base_iri(args.base_iri.as_str()) {
+        Ok(options) => options,
+        Err(e) => usage!("--base-iri: {e}"),
+    };
     let options = args.picture.apply(options)?;
     let config = config(&args)?;
     let ingested = ingest::read_inputs_with(&args.inputs, args.input_format.map(Into::into), reporter);
@@ -38,8 +43,8 @@ pub fn run(args: BuildArgs, reporter: &Reporter) -> Result<ExitCode> {
             write_stdout(&graph, format, &options, reporter)?;
             format!("standard output ({})", format.extension())
         }
-        Destination::Folder { dir, formats } => {
-            let written = write_files_with_progress(&graph, &formats, &options, &dir, reporter)
+        Destination::Folder { dir, formats, stale } => {
+            let written = write_files_replacing(&graph, &formats, &stale, &options, &dir, reporter)
                 .with_context(|| format!("writing to {}", dir.display()))?;
             written.warnings.iter().for_each(|w| log::warn!("{w}"));
             let paths = written.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
@@ -64,19 +69,23 @@ pub fn run(args: BuildArgs, reporter: &Reporter) -> Result<ExitCode> {
 
 /// `--out` and `--format` as a destination; `--out -` needs exactly one format.
 fn destination(out: &Path, format: Option<&str>) -> Result<Destination> {
-    let formats = match format {
-        Some(list) => parse_formats(list)?,
-        None => Format::ALL.into_iter().filter(|&f| f != Format::Svg || graphviz_available()).collect(),
+    let (formats, stale) = match format {
+        Some(list) => (parse_formats(list)?, Vec::new()),
+        // The whole set: a graph.svg of an earlier graph goes when this one cannot be drawn.
+        None => (
+            Format::ALL.into_iter().filter(|&f| f != Format::Svg || graphviz_available()).collect(),
+            Format::ALL.to_vec(),
+        ),
     };
     if out.as_os_str() != "-" {
-        return Ok(Destination::Folder { dir: out.to_path_buf(), formats });
+        return Ok(Destination::Folder { dir: out.to_path_buf(), formats, stale });
     }
     match (format, formats.as_slice()) {
         (Some(_), &[one]) => Ok(Destination::Stdout(one)),
         (None, _) => {
-            bail!("--out - writes one format to standard output: name it with --format (ttl, nt, nq, dot, json, svg or html)")
+            usage!("--out - writes one format to standard output: name it with --format (ttl, nt, nq, dot, json, svg or html)")
         }
-        (Some(_), many) => bail!(
+        (Some(_), many) => usage!(
             "--out - writes one format to standard output, but --format names {}: {}",
             many.len(),
             many.iter().map(|f| f.extension()).collect::<Vec<_>>().join(", ")
@@ -84,18 +93,20 @@ fn destination(out: &Path, format: Option<&str>) -> Result<Destination> {
     }
 }
 
-/// `--format ttl,nt,...`.
+/// `--format ttl,nt,...`: known names, each format once.
 fn parse_formats(list: &str) -> Result<Vec<Format>> {
-    let formats = list
-        .split(',')
-        .filter(|s| !s.trim().is_empty())
-        .map(|name| {
-            Format::parse(name)
-                .with_context(|| format!("unknown format {name:?} (expected ttl, nt, nq, dot, json, svg, html)"))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let mut formats = Vec::new();
+    for name in list.split(',').filter(|s| !s.trim().is_empty()) {
+        let Some(format) = Format::parse(name) else {
+            usage!("--format: unknown format {name:?} (expected ttl, nt, nq, dot, json, svg, html)")
+        };
+        if formats.contains(&format) {
+            usage!("--format names {} twice", format.extension())
+        }
+        formats.push(format);
+    }
     if formats.is_empty() {
-        bail!("--format names no format");
+        usage!("--format names no format");
     }
     Ok(formats)
 }
@@ -118,7 +129,12 @@ fn config(args: &BuildArgs) -> Result<Config> {
         config.syntax = None;
     }
     if let Some(n) = args.threads {
-        config.threads = n.max(1);
+        config.threads = n;
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if n > cores {
+            log::warn!("--threads {n}: this machine has {cores} cores; using {cores}");
+            config.threads = cores;
+        }
     }
     log::trace!(
         "{} threads; recognizer {}, parser {}",
@@ -188,6 +204,9 @@ mod tests {
         let two = destination(stdout, Some("ttl,json")).err().unwrap().to_string();
         assert!(two.contains("names 2: ttl, json"), "{two}");
         assert!(matches!(destination(Path::new("out"), Some("ttl,json")), Ok(Destination::Folder { .. })));
+        let twice = destination(Path::new("out"), Some("ttl,json,turtle")).err().unwrap();
+        assert_eq!(twice.to_string(), "--format names ttl twice");
+        assert_eq!(crate::exit::status_of(&twice), ExitCode::from(crate::exit::USAGE));
         assert!(matches!(destination(Path::new("./-"), Some("nt")), Ok(Destination::Folder { .. })));
     }
 

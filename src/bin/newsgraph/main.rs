@@ -1,6 +1,6 @@
 //! The `newsgraph` command line: a thin layer over the library. It turns arguments into the
 //! library's settings, chooses how much to say on standard error, and maps failures to exit codes
-//! (0 success or a closed pipe, 1 some inputs unreadable, 2 failure).
+//! (see `exit.rs`: 0 success, 1 run failure or skipped inputs, 2 usage error).
 //!
 //! Dependencies only the binary has (feature `cli`), and why these: clap (derive) declares the
 //! arguments once, and from the same definitions clap_complete writes shell completions and
@@ -11,6 +11,7 @@
 
 mod args;
 mod build;
+mod exit;
 mod files;
 mod logger;
 mod man;
@@ -33,8 +34,8 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            log::error!("{e:#}");
-            ExitCode::from(2)
+            log::error!("{}", exit::one_line(&e));
+            exit::status_of(&e)
         }
     }
 }
@@ -42,7 +43,9 @@ fn main() -> ExitCode {
 /// The arguments; `--version` also names the shipped models and data, whose fingerprints are
 /// only computed when asked for.
 fn parse_arguments() -> Cli {
-    let mut command = Cli::command();
+    let mut command = Cli::command()
+        .after_long_help(exit::help_text())
+        .mut_subcommand("build", |build| build.after_long_help(exit::help_text()));
     if std::env::args_os().any(|a| a == "--version") {
         // Parsed once and kept to the end: leaking it is what clap would do with a `String`.
         command = command.long_version(&*version::long_version().leak());
@@ -61,7 +64,10 @@ fn run(command: Command, reporter: &progress::Reporter) -> Result<ExitCode> {
             parse::article(input, input_format).map(|()| ExitCode::SUCCESS)
         }
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "newsgraph", &mut std::io::stdout().lock());
+            // Into memory first: clap_complete panics when it cannot write (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "newsgraph", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Man { command, dir } => man::run(&command, dir.as_deref()).map(|()| ExitCode::SUCCESS),

@@ -2,7 +2,7 @@
 //! command as git has them (newsgraph(1), newsgraph-build(1), newsgraph-ner-train(1), ...).
 
 use crate::args::Cli;
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::CommandFactory;
 use std::io::Write;
 use std::path::Path;
@@ -23,7 +23,7 @@ pub fn run(path: &[String], dir: Option<&Path>) -> Result<()> {
     let mut command = root;
     for name in path {
         let Some(sub) = command.find_subcommand(name).filter(|s| s.get_name() != "help") else {
-            bail!("no command `newsgraph {}` (see `newsgraph --help`)", path.join(" "));
+            crate::exit::usage!("no command `newsgraph {}` (see `newsgraph --help`)", path.join(" "));
         };
         command = named_under(&command, sub);
     }
@@ -52,6 +52,7 @@ fn commands(command: clap::Command) -> Vec<clap::Command> {
 fn page(command: clap::Command) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     clap_mangen::Man::new(command).render(&mut out)?;
+    out.extend_from_slice(crate::exit::man_section().as_bytes());
     Ok(out)
 }
 

@@ -74,7 +74,8 @@ fn eval_model(model: &str, file: &Path, classes: Option<&Path>, predictions: Opt
         ner::NerModel::from_bytes(&bytes, model, load_classes(classes)?)?
     };
     let docs = ner::read_ner_data(file)?;
-    print!("{}", ner::evaluate(&model, &docs, &kb, model.classes()).table());
+    let table = ner::evaluate(&model, &docs, &kb, model.classes()).table();
+    std::io::Write::write_all(&mut std::io::stdout().lock(), table.as_bytes())?;
     if let Some(path) = predictions {
         let tags = ner::predict(&model, &docs, &kb, model.classes());
         write_atomically(path, conlleval_lines(&docs, tags).as_bytes())?;

@@ -36,8 +36,8 @@ pub fn run(command: ParseCommand) -> Result<()> {
             let gold = read_conllu(&file)?;
             let predicted = model.analyze_treebank(&gold, &newsgraph::syntax::Lemmatizer::builtin());
             let scores = newsgraph::syntax::Scores::of(&gold, &predicted)?;
-            print!("{}", scores.report());
-            println!("{}", scores.summary_line());
+            let text = format!("{}{}\n", scores.report(), scores.summary_line());
+            std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes())?;
         }
         ParseCommand::Lemmas { train, out } => {
             let table = newsgraph::syntax::learn_exceptions(&read_all(&train)?);

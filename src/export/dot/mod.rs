@@ -73,6 +73,7 @@ pub fn dot_escape(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => {}
             c if c.is_control() => out.push(' '),
+            c if crate::export::is_unwritable(c) => {}
             c => out.push(c),
         }
     }

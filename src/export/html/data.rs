@@ -109,7 +109,9 @@ pub fn write_data<W: Write>(
         entities,
         relations,
     };
-    serde_json::to_writer(ScriptSafe(w), &data).map_err(io::Error::other)
+    let formatter = crate::export::CleanJson(serde_json::ser::CompactFormatter);
+    serde::Serialize::serialize(&data, &mut serde_json::Serializer::with_formatter(ScriptSafe(w), formatter))
+        .map_err(io::Error::other)
 }
 
 /// The evidence's sentence cut around its span (the span alone when the sentence is not known).

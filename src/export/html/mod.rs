@@ -36,7 +36,8 @@ pub enum Drawing<'a> {
 /// assert_eq!(html_escape("<a href=\"x\">Tom & Jerry's</a>"), "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
 /// ```
 pub fn html_escape(s: &str) -> Cow<'_, str> {
-    if !s.contains(['<', '>', '&', '"', '\'']) {
+    let special = |c: char| matches!(c, '<' | '>' | '&' | '"' | '\'') || crate::export::is_unwritable(c);
+    if !s.chars().any(special) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
@@ -47,6 +48,7 @@ pub fn html_escape(s: &str) -> Cow<'_, str> {
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if crate::export::is_unwritable(c) => {}
             c => out.push(c),
         }
     }
