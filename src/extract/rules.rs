@@ -207,118 +207,177 @@ pub(super) fn people(x: &mut Extraction) {
         if !x.in_prose(t0) || x.covered[t0..t1].iter().any(Option::is_some) {
             continue;
         }
-        let sentence = x.sentence_tokens(x.a.token_sentence[t0]);
-        let title = x.kb.titles[ti].clone();
-        let capitalized = x.is_cap(t0);
-        // The role as written, with its portfolio: `Trade and Industry Secretary`.
-        let takes_portfolio = capitalized && PORTFOLIO_TITLES.contains(&title.canonical.as_str());
-        let role_start = if capitalized { portfolio_before(x, t0, sentence.start) } else { t0 };
-        let role_end = if takes_portfolio { portfolio_after(x, t1, sentence.end).unwrap_or(t1) } else { t1 };
-        let role = (role_start < t0 || role_end > t1).then(|| joined(x, role_start, role_end));
-        // A form of address takes no qualifier: in `told the BBC Mr Howard`, the BBC is not his.
-        let (mut qualifier, modifier, phrase_start) = if title.rank == TitleRank::Honorific {
-            (None, None, t0)
-        } else {
-            qualifier_before(x, role_start, sentence.start)
-        };
-        let mut name_at = role_end;
-        if let Some((q, end)) = qualifier_after(x, role_end, sentence.end) {
-            qualifier.get_or_insert(q);
-            name_at = end;
-        }
-        // Titles in a row (`Foreign Minister Prince Saud Al-Faisal`): the name follows the last.
-        if let Some((_, next_end, _)) = x.title_at(name_at).filter(|_| name_at == role_end) {
-            if read_name(x, next_end, sentence.end).is_some() {
-                name_at = next_end;
-            }
-        }
-        // The name: right after the title (or its `of Country`), or in apposition (`..., Theresa May, said`).
-        let mut name = read_name(x, name_at, sentence.end).map(|e| (name_at, e));
-        if name.is_none() && name_at != role_end {
-            name = read_name(x, role_end, sentence.end).map(|e| (role_end, e));
-        }
-        // `spokeswoman for women Sandra Gidley`: a lowercase complement, then the name.
-        let mut role_end = role_end;
-        let mut role = role;
-        // `Labour MP and former Cabinet minister Jack Cunningham`: two roles, one name after the second.
-        if name.is_none() && name_at == role_end && name_at + 1 < sentence.end && x.tok(name_at) == "and" {
-            let next = x.titles.iter().copied().find(|&(a, _, _)| a > name_at && a <= name_at + 4);
-            if let Some((a, b, _)) = next {
-                let between_ok =
-                    (name_at + 1..a).all(|k| x.a.tokens[k].kind == TokenKind::Word && x.covered[k].is_none());
-                if between_ok {
-                    if let Some(e) = read_name(x, b, sentence.end) {
-                        name = Some((b, e));
-                    }
-                }
-            }
-        }
-        // `director general for Europe, Jose Maria Pons`: the same, with the name in apposition.
-        if name.is_none() && name_at == role_end && name_at < sentence.end && x.tok(name_at) == "for" {
-            for k in name_at + 1..(name_at + 6).min(sentence.end) {
-                let apposition = x.tok(k) == ",";
-                let at = if apposition { k + 1 } else { k };
-                if apposition || (x.is_cap(k) && x.covered[k].is_none()) {
-                    let ends_well = |e: usize| {
-                        !apposition || e == sentence.end || matches!(x.tok(e), "," | "." | "said" | "says" | "told")
-                    };
-                    if let Some(e) = read_name(x, at, sentence.end).filter(|&e| e - at >= 2 && ends_well(e)) {
-                        name = Some((at, e));
-                        role = Some(joined(x, role_start, k));
-                        role_end = k;
-                    }
-                    break;
-                }
-                if x.a.tokens[k].kind != TokenKind::Word {
-                    break;
-                }
-            }
-        }
-        if name.is_none() && name_at < sentence.end && x.tok(name_at) == "," {
-            name = read_name(x, name_at + 1, sentence.end)
-                .filter(|&e| e == sentence.end || matches!(x.tok(e), "," | "." | "said" | "says" | "told"))
-                .map(|e| (name_at + 1, e));
-        }
-        let lowercase_role = !capitalized && matches!(title.rank, TitleRank::Role | TitleRank::Occupation);
-        if let Some((name_start, end)) = name {
-            if lowercase_role && end - name_start < 2 {
-                continue;
-            }
-            let name = joined(x, name_start, end);
-            if qualifier.is_none() {
-                qualifier = qualifier_after(x, end, sentence.end).map(|(q, _)| q);
-            }
-            let title = (title.rank != TitleRank::Honorific).then_some(ti);
-            let role = role.filter(|_| title.is_some());
-            x.add(role_start, end, MentionKind::Person { name: Some(name), title, modifier: None, role, qualifier });
-        } else if name_at == role_end
-            && x.is_cap(role_end)
-            && x.covered[role_end].is_none()
-            && !is_in(words::STOP_CAPS, x.tok(role_end))
-        {
-            // The title is the start of a longer name (`Premier League`): not a person.
-            continue;
-        } else if !matches!(title.rank, TitleRank::Honorific | TitleRank::Occupation) {
-            let before = phrase_start.checked_sub(1).map(|k| x.tok(k).to_lowercase()).unwrap_or_default();
-            let definite = matches!(before.as_str(), "the" | "this");
-            let keep = qualifier.is_some() || (definite && title.rank == TitleRank::Office);
-            if keep {
-                let start = if qualifier.is_some() || modifier.is_some() { phrase_start } else { role_start };
-                let index = x.mentions.len();
-                let span = crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[name_at - 1].span.end);
-                x.mentions.push(Some(Mention {
-                    span,
-                    sentence: x.a.token_sentence[t0],
-                    kind: MentionKind::Person { name: None, title: Some(ti), modifier, role, qualifier },
-                }));
-                // The qualifier keeps its own mention: it is a country or body of its own.
-                for c in &mut x.covered[role_start..role_end] {
-                    *c = Some(index);
-                }
-            }
-        }
+        person_from_title(x, t0, t1, ti);
     }
     speech(x);
+}
+
+/// A title as written in its sentence, with what surrounds it: `[modifier] [Qualifier's]
+/// [Portfolio] Title [for Portfolio] [of Qualifier]`, and where the holder's name would follow.
+struct RolePhrase {
+    /// The role's first token, its portfolio included (`Trade` in `Trade and Industry Secretary`).
+    start: usize,
+    /// The role's end token, its portfolio included.
+    end: usize,
+    /// The role as written, when it is longer than the title itself.
+    text: Option<String>,
+    /// The country or body the role belongs to (`Azerbaijan’s`, `of Pakistan`).
+    qualifier: Option<usize>,
+    /// A modifier before it (`former`, `senior`).
+    modifier: Option<String>,
+    /// The whole phrase's first token, qualifier and modifier included.
+    phrase_start: usize,
+    /// Where the holder's name would begin.
+    name_at: usize,
+}
+
+/// The person a title match at tokens `t0..t1` names: the holder after it or in apposition, or,
+/// with no name, the role itself when something qualifies it (`Azerbaijan’s Foreign Minister`).
+fn person_from_title(x: &mut Extraction, t0: usize, t1: usize, ti: usize) {
+    let sentence = x.sentence_tokens(x.a.token_sentence[t0]);
+    let title = x.kb.titles[ti].clone();
+    let capitalized = x.is_cap(t0);
+    let mut role = role_phrase(x, t0, t1, &title, &sentence);
+    let name = holder_name(x, &mut role, &sentence);
+    let lowercase_role = !capitalized && matches!(title.rank, TitleRank::Role | TitleRank::Occupation);
+    if let Some((name_start, end)) = name {
+        if lowercase_role && end - name_start < 2 {
+            return;
+        }
+        let name = joined(x, name_start, end);
+        let qualifier = role.qualifier.or_else(|| qualifier_after(x, end, sentence.end).map(|(q, _)| q));
+        let title = (title.rank != TitleRank::Honorific).then_some(ti);
+        let text = role.text.filter(|_| title.is_some());
+        x.add(role.start, end, MentionKind::Person { name: Some(name), title, modifier: None, role: text, qualifier });
+    } else if !opens_longer_name(x, &role) && !matches!(title.rank, TitleRank::Honorific | TitleRank::Occupation) {
+        add_role_only(x, t0, ti, title.rank, role);
+    }
+}
+
+/// Whether a role with no name goes straight on into an unknown capitalized word: the title is
+/// then the start of a longer name (`Premier League`), not a person.
+fn opens_longer_name(x: &Extraction, role: &RolePhrase) -> bool {
+    role.name_at == role.end
+        && x.is_cap(role.end)
+        && x.covered[role.end].is_none()
+        && !is_in(words::STOP_CAPS, x.tok(role.end))
+}
+
+/// Reads the role around a title match at `t0..t1`: its portfolio (`Trade and Industry
+/// Secretary`, `Secretary of State for Health`), the qualifier and modifier before it, an
+/// `of|from|at Qualifier` after it, and a second title in a row (`Foreign Minister Prince Saud`).
+fn role_phrase(
+    x: &Extraction,
+    t0: usize,
+    t1: usize,
+    title: &crate::kb::Title,
+    sentence: &std::ops::Range<usize>,
+) -> RolePhrase {
+    let capitalized = x.is_cap(t0);
+    let takes_portfolio = capitalized && PORTFOLIO_TITLES.contains(&title.canonical.as_str());
+    let start = if capitalized { portfolio_before(x, t0, sentence.start) } else { t0 };
+    let end = if takes_portfolio { portfolio_after(x, t1, sentence.end).unwrap_or(t1) } else { t1 };
+    let text = (start < t0 || end > t1).then(|| joined(x, start, end));
+    // A form of address takes no qualifier: in `told the BBC Mr Howard`, the BBC is not his.
+    let (mut qualifier, modifier, phrase_start) =
+        if title.rank == TitleRank::Honorific { (None, None, t0) } else { qualifier_before(x, start, sentence.start) };
+    let mut name_at = end;
+    if let Some((q, after)) = qualifier_after(x, end, sentence.end) {
+        qualifier.get_or_insert(q);
+        name_at = after;
+    }
+    // Titles in a row (`Foreign Minister Prince Saud Al-Faisal`): the name follows the last.
+    if let Some((_, next_end, _)) = x.title_at(name_at).filter(|_| name_at == end) {
+        if read_name(x, next_end, sentence.end).is_some() {
+            name_at = next_end;
+        }
+    }
+    RolePhrase { start, end, text, qualifier, modifier, phrase_start, name_at }
+}
+
+/// The holder's name for a role, first reading that finds one: right after the title (or its
+/// `of Country`), after a second role (`Labour MP and former Cabinet minister Jack Cunningham`),
+/// after a lowercase complement (`director general for Europe, Jose Maria Pons`, which lengthens
+/// the role), or in apposition (`..., Theresa May, said`).
+fn holder_name(x: &Extraction, role: &mut RolePhrase, sentence: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let name_at = role.name_at;
+    let mut name = read_name(x, name_at, sentence.end).map(|e| (name_at, e));
+    if name.is_none() && name_at != role.end {
+        name = read_name(x, role.end, sentence.end).map(|e| (role.end, e));
+    }
+    if name.is_none() && name_at == role.end && name_at + 1 < sentence.end && x.tok(name_at) == "and" {
+        name = name_after_second_role(x, name_at, sentence.end);
+    }
+    if name.is_none() && name_at == role.end && name_at < sentence.end && x.tok(name_at) == "for" {
+        name = name_after_complement(x, role, sentence.end);
+    }
+    if name.is_none() && name_at < sentence.end && x.tok(name_at) == "," {
+        name = read_name(x, name_at + 1, sentence.end)
+            .filter(|&e| e == sentence.end || ends_apposition(x, e))
+            .map(|e| (name_at + 1, e));
+    }
+    name
+}
+
+/// Whether token `e` can end a name in apposition: a comma, a full stop or a verb of speech.
+fn ends_apposition(x: &Extraction, e: usize) -> bool {
+    matches!(x.tok(e), "," | "." | "said" | "says" | "told")
+}
+
+/// `Labour MP and former Cabinet minister Jack Cunningham`: at the `and` (token `and_at`), a
+/// second title within four plain words, and the name after it.
+fn name_after_second_role(x: &Extraction, and_at: usize, sentence_end: usize) -> Option<(usize, usize)> {
+    let (a, b, _) = x.titles.iter().copied().find(|&(a, _, _)| a > and_at && a <= and_at + 4)?;
+    let between_ok = (and_at + 1..a).all(|k| x.a.tokens[k].kind == TokenKind::Word && x.covered[k].is_none());
+    if !between_ok {
+        return None;
+    }
+    read_name(x, b, sentence_end).map(|e| (b, e))
+}
+
+/// `spokeswoman for women Sandra Gidley`, `director general for Europe, Jose Maria Pons`: at the
+/// `for` after a role, a complement of at most five words and then the name, right after it or
+/// in apposition. The complement joins the role.
+fn name_after_complement(x: &Extraction, role: &mut RolePhrase, sentence_end: usize) -> Option<(usize, usize)> {
+    let for_at = role.name_at;
+    for k in for_at + 1..(for_at + 6).min(sentence_end) {
+        let apposition = x.tok(k) == ",";
+        let at = if apposition { k + 1 } else { k };
+        if apposition || (x.is_cap(k) && x.covered[k].is_none()) {
+            let ends_well = |e: usize| !apposition || e == sentence_end || ends_apposition(x, e);
+            let end = read_name(x, at, sentence_end).filter(|&e| e - at >= 2 && ends_well(e))?;
+            role.text = Some(joined(x, role.start, k));
+            role.end = k;
+            return Some((at, end));
+        }
+        if x.a.tokens[k].kind != TokenKind::Word {
+            return None;
+        }
+    }
+    None
+}
+
+/// A role with no name (`Azerbaijan’s Foreign Minister`, `the Foreign Secretary`) is a person
+/// when something qualifies it, or when it is a definite office; the mention spans its qualifier
+/// and modifier, but covers only the role, since the qualifier is a country or body of its own.
+fn add_role_only(x: &mut Extraction, t0: usize, ti: usize, rank: TitleRank, role: RolePhrase) {
+    let RolePhrase { start: role_start, end: role_end, text, qualifier, modifier, phrase_start, name_at } = role;
+    let before = phrase_start.checked_sub(1).map(|k| x.tok(k).to_lowercase()).unwrap_or_default();
+    let definite = matches!(before.as_str(), "the" | "this");
+    if qualifier.is_none() && !(definite && rank == TitleRank::Office) {
+        return;
+    }
+    let start = if qualifier.is_some() || modifier.is_some() { phrase_start } else { role_start };
+    let index = x.mentions.len();
+    let span = crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[name_at - 1].span.end);
+    x.mentions.push(Some(Mention {
+        span,
+        sentence: x.a.token_sentence[t0],
+        kind: MentionKind::Person { name: None, title: Some(ti), modifier, role: text, qualifier },
+    }));
+    for c in &mut x.covered[role_start..role_end] {
+        *c = Some(index);
+    }
 }
 
 /// `John Smith said`, `said John Smith`: two or three capitalized words beside a verb of speech.
