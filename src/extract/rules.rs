@@ -479,175 +479,214 @@ fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
 /// Organizations and events named by their head noun; `COP29`; `the Brussels summit`.
 pub(super) fn names_by_head_noun(x: &mut Extraction) {
     for s in 0..x.a.sentences.len() {
-        let range = x.sentence_tokens(s);
-        // COP<n>: the UN climate conferences.
-        for i in range.clone() {
-            let t = x.tok(i);
-            let number = t.strip_prefix("COP").map(|n| n.trim_start_matches('-'));
-            let cop = match number {
-                Some(n) if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) => {
-                    Some((i + 1, n.to_owned()))
-                }
-                Some("")
-                    if i + 1 < range.end && x.a.tokens[i + 1].kind == TokenKind::Number && x.tok(i + 1).len() <= 2 =>
-                {
-                    Some((i + 2, x.tok(i + 1).to_owned()))
-                }
-                _ => None,
-            };
-            if let Some((end, n)) = cop {
-                if x.covered[i..end].iter().all(Option::is_none) {
-                    x.add(
-                        i,
-                        end,
-                        MentionKind::Named { etype: EntityType::Event, name: format!("COP{n}"), qualifier: None },
-                    );
-                }
-            }
-        }
-        if !x.in_prose(range.start) {
+        climate_conferences(x, s);
+        if !x.in_prose(x.sentence_tokens(s).start) {
             continue;
         }
-        for (i, mut j) in capitalized_runs(x, s) {
-            // `Ministry of Foreign Affairs of Azerbaijan`: a trailing `of Country` qualifies the body.
-            let mut trailing_country = None;
-            if let Some(of) = (i + 2..j).rev().find(|&k| x.tok(k) == "of") {
-                if let Some((m, mention)) = x.mention_at(of + 1) {
-                    let is_country = matches!(mention.kind, MentionKind::Known { entry } if x.kb.entries[entry].etype == EntityType::Country);
-                    if is_country && x.tokens_of(mention.span) == Some((of + 1, j)) {
-                        trailing_country = Some(m);
-                        j = of;
-                    }
-                }
-            }
-            let last = x.tok(j - 1);
-            let headed_of =
-                (i + 1..j).any(|k| matches!(x.tok(k), "of" | "for" | "on") && words::takes_of(x.tok(k - 1)));
-            let etype = match words::head_class(last) {
-                _ if headed_of => EntityType::Organization,
-                Some(HeadClass::Organization) => EntityType::Organization,
-                Some(HeadClass::Event) => EntityType::Event,
-                Some(HeadClass::Place) if j - i >= 2 => EntityType::Place,
-                _ => continue,
-            };
-            // The whole run is already one known name: nothing to add.
-            if let Some((_, m)) = x.mention_at(i) {
-                if x.tokens_of(m.span) == Some((i, j)) {
-                    continue;
-                }
-            }
-            // A leading country qualifies a government body (`Azerbaijani Foreign Ministry`).
-            let mut start = i;
-            let mut qualifier = None;
-            if let Some((m, mention)) = x.mention_at(i) {
-                let country = match mention.kind {
-                    MentionKind::Known { entry } => x.kb.entries[entry].etype == EntityType::Country,
-                    MentionKind::Demonym { .. } => true,
-                    _ => false,
-                };
-                if country && is_in(words::GOVERNMENT_SUFFIXES, last) {
-                    if let Some((_, qe)) = x.tokens_of(mention.span) {
-                        start = if qe < j && x.a.tokens[qe].kind == TokenKind::Possessive { qe + 1 } else { qe };
-                        qualifier = Some(m);
-                    }
-                }
-            }
-            if start >= j
-                || x.tokens_of(crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[j - 1].span.end))
-                    .is_none()
-            {
-                continue;
-            }
-            let inner: Vec<usize> = x.covered[start..j].iter().flatten().copied().collect();
-            for m in inner {
-                if Some(m) != qualifier {
-                    x.remove(m);
-                }
-            }
-            if qualifier.is_none() && start > range.start + 1 && x.a.tokens[start - 1].kind == TokenKind::Possessive {
-                if let Some((m, mention)) = x.mention_at(start - 2) {
-                    if qualifies(mention, x) {
-                        qualifier = Some(m);
-                    }
-                }
-            }
-            if qualifier.is_none() && etype == EntityType::Organization {
-                qualifier = trailing_country.or_else(|| qualifier_after(x, j, range.end).map(|(m, _)| m));
-            }
-            // A lone head noun (`Government`, `Parliament`) names nothing unless something qualifies it.
-            if j - start == 1 && qualifier.is_none() {
-                continue;
-            }
-            let name = joined(x, start, j);
-            x.add(start, j, MentionKind::Named { etype, name, qualifier });
-        }
-        // `energy firm PDVSA`, `the Mirror newspaper`: a descriptor before or a media noun after
-        // an unknown capitalized name.
         for (i, j) in capitalized_runs(x, s) {
-            if x.covered[i..j].iter().any(Option::is_some) {
-                continue;
+            headed_name(x, s, i, j);
+        }
+        for (i, j) in capitalized_runs(x, s) {
+            described_organization(x, s, i, j);
+        }
+        events_named_by_place(x, s);
+    }
+}
+
+/// `COP29`, `COP-29`, `COP 29` in sentence `s`: the UN climate conferences, events that no head
+/// noun names (headings and tables too, since the number alone says it).
+fn climate_conferences(x: &mut Extraction, s: usize) {
+    let range = x.sentence_tokens(s);
+    for i in range.clone() {
+        let t = x.tok(i);
+        let number = t.strip_prefix("COP").map(|n| n.trim_start_matches('-'));
+        let cop = match number {
+            Some(n) if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) => {
+                Some((i + 1, n.to_owned()))
             }
-            let before = if i > range.start { x.tok(i - 1) } else { "" };
-            let after = if j < range.end { x.tok(j) } else { "" };
-            // `Metrovias, the private firm which runs ...`
-            let apposed = after == ","
-                && (j + 2..(j + 6).min(range.end)).any(|k| {
-                    is_in(words::ORG_DESCRIPTORS, x.tok(k))
-                        && (j + 1..k).all(|m| !x.is_cap(m) && x.a.tokens[m].kind == TokenKind::Word)
-                })
-                && matches!(x.tok(j + 1), "the" | "a" | "an");
-            let at_start = i == range.start && j == range.start + 1;
-            let described =
-                (!at_start && (is_in(words::ORG_DESCRIPTORS, before) || is_in(words::MEDIA_NOUNS, after))) || apposed;
-            if described && read_name(x, i, j).is_none_or(|e| e < j || j - i == 1) {
-                // The demonym or country before the descriptor owns it (`Venezuelan energy firm`).
-                let mut k = i.saturating_sub(1);
-                while k > range.start && x.a.tokens[k - 1].kind == TokenKind::Word && !x.is_cap(k - 1) && i - k < 4 {
-                    k -= 1;
-                }
-                let qualifier = if is_in(words::ORG_DESCRIPTORS, before) && k > range.start {
-                    let behind = if x.a.tokens[k - 1].kind == TokenKind::Possessive && k >= 2 { k - 2 } else { k - 1 };
-                    x.mention_at(behind).filter(|(_, m)| qualifies(m, x)).map(|(m, _)| m)
-                } else {
-                    None
-                };
-                let name = joined(x, i, j);
-                x.add(i, j, MentionKind::Named { etype: EntityType::Organization, name, qualifier });
+            Some("") if i + 1 < range.end && x.a.tokens[i + 1].kind == TokenKind::Number && x.tok(i + 1).len() <= 2 => {
+                Some((i + 2, x.tok(i + 1).to_owned()))
+            }
+            _ => None,
+        };
+        if let Some((end, n)) = cop {
+            if x.covered[i..end].iter().all(Option::is_none) {
+                x.add(
+                    i,
+                    end,
+                    MentionKind::Named { etype: EntityType::Event, name: format!("COP{n}"), qualifier: None },
+                );
             }
         }
-        // `the Brussels summit`, `a NATO summit`: a known place or body before an event noun.
-        for i in range.clone() {
-            if !is_in(words::EVENT_NOUNS, x.tok(i)) || i == range.start || i == 0 {
-                continue;
-            }
-            let Some((m, mention)) = x.mention_at(i - 1) else {
-                continue;
-            };
-            let MentionKind::Known { entry } = mention.kind else {
-                continue;
-            };
-            let etype = x.kb.entries[entry].etype;
-            let noun = x.tok(i);
-            let place_like = matches!(etype, EntityType::Place | EntityType::Country);
-            // `the Brussels summit`, `a NATO summit`, `the Iraq war`.
-            let named = (noun == "summit" && (place_like || etype == EntityType::Organization))
-                || (noun == "war" && place_like);
-            if !named {
-                continue;
-            }
-            let Some((start, _)) = x.tokens_of(mention.span) else {
-                continue;
-            };
-            let name = format!("{} {noun}", joined(x, start, i));
-            let index = x.mentions.len();
-            let span = crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[i].span.end);
-            x.mentions.push(Some(Mention {
-                span,
-                sentence: s,
-                kind: MentionKind::Named { etype: EntityType::Event, name, qualifier: Some(m) },
-            }));
-            x.covered[i] = Some(index);
+    }
+}
+
+/// A capitalized run `i..j` of sentence `s` whose head noun (its last word, or a `Ministry of`
+/// style head) makes it an organization, event or place: replaces the mentions inside it and
+/// takes its qualifier from a leading country (`Azerbaijani Foreign Ministry`), a possessive
+/// before it, or an `of Country` after it (`Ministry of Foreign Affairs of Azerbaijan`).
+fn headed_name(x: &mut Extraction, s: usize, i: usize, j: usize) {
+    let range = x.sentence_tokens(s);
+    let (trailing_country, j) = trailing_country(x, i, j);
+    let Some(etype) = head_noun_type(x, i, j) else {
+        return;
+    };
+    // The whole run is already one known name: nothing to add.
+    if x.mention_at(i).is_some_and(|(_, m)| x.tokens_of(m.span) == Some((i, j))) {
+        return;
+    }
+    let (start, mut qualifier) = leading_country(x, i, j);
+    if start >= j
+        || x.tokens_of(crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[j - 1].span.end)).is_none()
+    {
+        return;
+    }
+    let inner: Vec<usize> = x.covered[start..j].iter().flatten().copied().collect();
+    for m in inner {
+        if Some(m) != qualifier {
+            x.remove(m);
         }
+    }
+    if qualifier.is_none() && start > range.start + 1 && x.a.tokens[start - 1].kind == TokenKind::Possessive {
+        if let Some((m, mention)) = x.mention_at(start - 2) {
+            if qualifies(mention, x) {
+                qualifier = Some(m);
+            }
+        }
+    }
+    if qualifier.is_none() && etype == EntityType::Organization {
+        qualifier = trailing_country.or_else(|| qualifier_after(x, j, range.end).map(|(m, _)| m));
+    }
+    // A lone head noun (`Government`, `Parliament`) names nothing unless something qualifies it.
+    if j - start == 1 && qualifier.is_none() {
+        return;
+    }
+    let name = joined(x, start, j);
+    x.add(start, j, MentionKind::Named { etype, name, qualifier });
+}
+
+/// `Ministry of Foreign Affairs of Azerbaijan`: a known country closing the run `i..j` after
+/// `of` qualifies the body. Returns that country's mention and the run's end without it.
+fn trailing_country(x: &Extraction, i: usize, j: usize) -> (Option<usize>, usize) {
+    if let Some(of) = (i + 2..j).rev().find(|&k| x.tok(k) == "of") {
+        if let Some((m, mention)) = x.mention_at(of + 1) {
+            let is_country = matches!(mention.kind, MentionKind::Known { entry } if x.kb.entries[entry].etype == EntityType::Country);
+            if is_country && x.tokens_of(mention.span) == Some((of + 1, j)) {
+                return (Some(m), of);
+            }
+        }
+    }
+    (None, j)
+}
+
+/// The type the head noun gives run `i..j`: an organization for a `Ministry of ...`-style head
+/// anywhere in it, else by its last word (`data/lexicon/name-heads.tsv`); a place needs two
+/// words. `None` when the head names no entity.
+fn head_noun_type(x: &Extraction, i: usize, j: usize) -> Option<EntityType> {
+    let headed_of = (i + 1..j).any(|k| matches!(x.tok(k), "of" | "for" | "on") && words::takes_of(x.tok(k - 1)));
+    match words::head_class(x.tok(j - 1)) {
+        _ if headed_of => Some(EntityType::Organization),
+        Some(HeadClass::Organization) => Some(EntityType::Organization),
+        Some(HeadClass::Event) => Some(EntityType::Event),
+        Some(HeadClass::Place) if j - i >= 2 => Some(EntityType::Place),
+        _ => None,
+    }
+}
+
+/// A country or demonym opening run `i..j` before a government head (`Azerbaijani Foreign
+/// Ministry`, `Britain's Foreign Office`) qualifies the body and stays out of its name. Returns
+/// the name's first token and the qualifier.
+fn leading_country(x: &Extraction, i: usize, j: usize) -> (usize, Option<usize>) {
+    let Some((m, mention)) = x.mention_at(i) else {
+        return (i, None);
+    };
+    let country = match mention.kind {
+        MentionKind::Known { entry } => x.kb.entries[entry].etype == EntityType::Country,
+        MentionKind::Demonym { .. } => true,
+        _ => false,
+    };
+    if !country || !is_in(words::GOVERNMENT_SUFFIXES, x.tok(j - 1)) {
+        return (i, None);
+    }
+    let Some((_, qe)) = x.tokens_of(mention.span) else {
+        return (i, None);
+    };
+    let start = if qe < j && x.a.tokens[qe].kind == TokenKind::Possessive { qe + 1 } else { qe };
+    (start, Some(m))
+}
+
+/// `energy firm PDVSA`, `the Mirror newspaper`, `Metrovias, the private firm which runs ...`: an
+/// unknown capitalized run `i..j` of sentence `s` with a descriptor before it, a media noun
+/// after it or a descriptor in apposition is an organization; the demonym or country before the
+/// descriptor owns it (`Venezuelan energy firm`).
+fn described_organization(x: &mut Extraction, s: usize, i: usize, j: usize) {
+    let range = x.sentence_tokens(s);
+    if x.covered[i..j].iter().any(Option::is_some) {
+        return;
+    }
+    let before = if i > range.start { x.tok(i - 1) } else { "" };
+    let after = if j < range.end { x.tok(j) } else { "" };
+    let apposed = after == ","
+        && (j + 2..(j + 6).min(range.end)).any(|k| {
+            is_in(words::ORG_DESCRIPTORS, x.tok(k))
+                && (j + 1..k).all(|m| !x.is_cap(m) && x.a.tokens[m].kind == TokenKind::Word)
+        })
+        && matches!(x.tok(j + 1), "the" | "a" | "an");
+    let at_start = i == range.start && j == range.start + 1;
+    let described =
+        (!at_start && (is_in(words::ORG_DESCRIPTORS, before) || is_in(words::MEDIA_NOUNS, after))) || apposed;
+    if !described || !read_name(x, i, j).is_none_or(|e| e < j || j - i == 1) {
+        return;
+    }
+    let mut k = i.saturating_sub(1);
+    while k > range.start && x.a.tokens[k - 1].kind == TokenKind::Word && !x.is_cap(k - 1) && i - k < 4 {
+        k -= 1;
+    }
+    let qualifier = if is_in(words::ORG_DESCRIPTORS, before) && k > range.start {
+        let behind = if x.a.tokens[k - 1].kind == TokenKind::Possessive && k >= 2 { k - 2 } else { k - 1 };
+        x.mention_at(behind).filter(|(_, m)| qualifies(m, x)).map(|(m, _)| m)
+    } else {
+        None
+    };
+    let name = joined(x, i, j);
+    x.add(i, j, MentionKind::Named { etype: EntityType::Organization, name, qualifier });
+}
+
+/// `the Brussels summit`, `a NATO summit`, `the Iraq war` in sentence `s`: a known place or body
+/// right before an event noun names an event, qualified by it. The event covers only the noun,
+/// so the place or body keeps its own mention.
+fn events_named_by_place(x: &mut Extraction, s: usize) {
+    let range = x.sentence_tokens(s);
+    for i in range.clone() {
+        if !is_in(words::EVENT_NOUNS, x.tok(i)) || i == range.start || i == 0 {
+            continue;
+        }
+        let Some((m, mention)) = x.mention_at(i - 1) else {
+            continue;
+        };
+        let MentionKind::Known { entry } = mention.kind else {
+            continue;
+        };
+        let etype = x.kb.entries[entry].etype;
+        let noun = x.tok(i);
+        let place_like = matches!(etype, EntityType::Place | EntityType::Country);
+        let named =
+            (noun == "summit" && (place_like || etype == EntityType::Organization)) || (noun == "war" && place_like);
+        if !named {
+            continue;
+        }
+        let Some((start, _)) = x.tokens_of(mention.span) else {
+            continue;
+        };
+        let name = format!("{} {noun}", joined(x, start, i));
+        let index = x.mentions.len();
+        let span = crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[i].span.end);
+        x.mentions.push(Some(Mention {
+            span,
+            sentence: s,
+            kind: MentionKind::Named { etype: EntityType::Event, name, qualifier: Some(m) },
+        }));
+        x.covered[i] = Some(index);
     }
 }
 
