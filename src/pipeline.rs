@@ -44,13 +44,20 @@ impl Config {
         self.kb = KnowledgeBase::with_taxonomy(taxonomy)?;
         Ok(self)
     }
+
+    /// Keeps themes down to level `depth` of the taxonomy (1 = IPTC's 17 top-level topics),
+    /// rolling deeper concepts up to their ancestor at that level.
+    pub fn with_theme_depth(mut self, depth: usize) -> Config {
+        self.kb.taxonomy.set_depth_limit(Some(depth));
+        self
+    }
 }
 
 /// Builds the knowledge graph of a set of documents.
 ///
 /// ```
 /// use newsgraph::{build, Config, model::Document};
-/// let docs = vec![Document::from_text("a", "a", "date 2024-02-17 Secretary of State Antony J. Blinken and Azerbaijan’s President Ilham Aliyev met in Munich, Germany.")];
+/// let docs = vec![Document::from_text("a", "a", "date 2024-02-17 Azerbaijan’s President Ilham Aliyev met Secretary of State Antony J. Blinken in Munich, Germany.")];
 /// let g = build(docs, &Config::builtin().unwrap());
 /// let meeting = g.entities().find(|e| e.etype == newsgraph::EntityType::Event).unwrap();
 /// assert_eq!(meeting.attributes["date"].iter().next().unwrap(), "2024-02-17");

@@ -17,7 +17,14 @@ pub fn article_country(view: &DocView, kb: &KnowledgeBase, facts: &mut Facts) {
         if !holds_office(view, s, kb) || facts.has_any(&s.id, RelationType::AffiliatedWith) {
             continue;
         }
-        let near = countries.iter().filter(|c| c.sentence == s.sentence && c.end <= s.first).max_by_key(|c| c.end);
+        // Not the country another person of the sentence is qualified by (`Azerbaijan’s
+        // President Ilham Aliyev met Secretary of State Antony J. Blinken`).
+        let taken = |c: &&&Seen| qualifies_someone(view, c);
+        let near = countries
+            .iter()
+            .filter(|c| c.sentence == s.sentence && c.end <= s.first)
+            .filter(|c| !taken(c))
+            .max_by_key(|c| c.end);
         if let Some(target) = near.map(|c| c.id.clone()).or_else(|| dominant.clone()) {
             facts.add(&s.id, RelationType::AffiliatedWith, &target, 0.5, view.evidence_of(s));
         }
@@ -44,4 +51,9 @@ fn holds_office(view: &DocView, s: &Seen, kb: &KnowledgeBase) -> bool {
     matches!(&view.dm.mentions[s.index].kind, MentionKind::Person { title: Some(t), role, .. }
         if matches!(kb.titles[*t].rank, TitleRank::Office | TitleRank::Role)
             && !role.as_deref().is_some_and(|r| r.starts_with("Shadow")))
+}
+
+/// Whether the country mention `c` is the qualifier of a person's mention.
+fn qualifies_someone(view: &DocView, c: &Seen) -> bool {
+    view.dm.mentions.iter().any(|m| matches!(m.kind, MentionKind::Person { qualifier: Some(q), .. } if q == c.index))
 }
