@@ -207,118 +207,177 @@ pub(super) fn people(x: &mut Extraction) {
         if !x.in_prose(t0) || x.covered[t0..t1].iter().any(Option::is_some) {
             continue;
         }
-        let sentence = x.sentence_tokens(x.a.token_sentence[t0]);
-        let title = x.kb.titles[ti].clone();
-        let capitalized = x.is_cap(t0);
-        // The role as written, with its portfolio: `Trade and Industry Secretary`.
-        let takes_portfolio = capitalized && PORTFOLIO_TITLES.contains(&title.canonical.as_str());
-        let role_start = if capitalized { portfolio_before(x, t0, sentence.start) } else { t0 };
-        let role_end = if takes_portfolio { portfolio_after(x, t1, sentence.end).unwrap_or(t1) } else { t1 };
-        let role = (role_start < t0 || role_end > t1).then(|| joined(x, role_start, role_end));
-        // A form of address takes no qualifier: in `told the BBC Mr Howard`, the BBC is not his.
-        let (mut qualifier, modifier, phrase_start) = if title.rank == TitleRank::Honorific {
-            (None, None, t0)
-        } else {
-            qualifier_before(x, role_start, sentence.start)
-        };
-        let mut name_at = role_end;
-        if let Some((q, end)) = qualifier_after(x, role_end, sentence.end) {
-            qualifier.get_or_insert(q);
-            name_at = end;
-        }
-        // Titles in a row (`Foreign Minister Prince Saud Al-Faisal`): the name follows the last.
-        if let Some((_, next_end, _)) = x.title_at(name_at).filter(|_| name_at == role_end) {
-            if read_name(x, next_end, sentence.end).is_some() {
-                name_at = next_end;
-            }
-        }
-        // The name: right after the title (or its `of Country`), or in apposition (`..., Theresa May, said`).
-        let mut name = read_name(x, name_at, sentence.end).map(|e| (name_at, e));
-        if name.is_none() && name_at != role_end {
-            name = read_name(x, role_end, sentence.end).map(|e| (role_end, e));
-        }
-        // `spokeswoman for women Sandra Gidley`: a lowercase complement, then the name.
-        let mut role_end = role_end;
-        let mut role = role;
-        // `Labour MP and former Cabinet minister Jack Cunningham`: two roles, one name after the second.
-        if name.is_none() && name_at == role_end && name_at + 1 < sentence.end && x.tok(name_at) == "and" {
-            let next = x.titles.iter().copied().find(|&(a, _, _)| a > name_at && a <= name_at + 4);
-            if let Some((a, b, _)) = next {
-                let between_ok =
-                    (name_at + 1..a).all(|k| x.a.tokens[k].kind == TokenKind::Word && x.covered[k].is_none());
-                if between_ok {
-                    if let Some(e) = read_name(x, b, sentence.end) {
-                        name = Some((b, e));
-                    }
-                }
-            }
-        }
-        // `director general for Europe, Jose Maria Pons`: the same, with the name in apposition.
-        if name.is_none() && name_at == role_end && name_at < sentence.end && x.tok(name_at) == "for" {
-            for k in name_at + 1..(name_at + 6).min(sentence.end) {
-                let apposition = x.tok(k) == ",";
-                let at = if apposition { k + 1 } else { k };
-                if apposition || (x.is_cap(k) && x.covered[k].is_none()) {
-                    let ends_well = |e: usize| {
-                        !apposition || e == sentence.end || matches!(x.tok(e), "," | "." | "said" | "says" | "told")
-                    };
-                    if let Some(e) = read_name(x, at, sentence.end).filter(|&e| e - at >= 2 && ends_well(e)) {
-                        name = Some((at, e));
-                        role = Some(joined(x, role_start, k));
-                        role_end = k;
-                    }
-                    break;
-                }
-                if x.a.tokens[k].kind != TokenKind::Word {
-                    break;
-                }
-            }
-        }
-        if name.is_none() && name_at < sentence.end && x.tok(name_at) == "," {
-            name = read_name(x, name_at + 1, sentence.end)
-                .filter(|&e| e == sentence.end || matches!(x.tok(e), "," | "." | "said" | "says" | "told"))
-                .map(|e| (name_at + 1, e));
-        }
-        let lowercase_role = !capitalized && matches!(title.rank, TitleRank::Role | TitleRank::Occupation);
-        if let Some((name_start, end)) = name {
-            if lowercase_role && end - name_start < 2 {
-                continue;
-            }
-            let name = joined(x, name_start, end);
-            if qualifier.is_none() {
-                qualifier = qualifier_after(x, end, sentence.end).map(|(q, _)| q);
-            }
-            let title = (title.rank != TitleRank::Honorific).then_some(ti);
-            let role = role.filter(|_| title.is_some());
-            x.add(role_start, end, MentionKind::Person { name: Some(name), title, modifier: None, role, qualifier });
-        } else if name_at == role_end
-            && x.is_cap(role_end)
-            && x.covered[role_end].is_none()
-            && !is_in(words::STOP_CAPS, x.tok(role_end))
-        {
-            // The title is the start of a longer name (`Premier League`): not a person.
-            continue;
-        } else if !matches!(title.rank, TitleRank::Honorific | TitleRank::Occupation) {
-            let before = phrase_start.checked_sub(1).map(|k| x.tok(k).to_lowercase()).unwrap_or_default();
-            let definite = matches!(before.as_str(), "the" | "this");
-            let keep = qualifier.is_some() || (definite && title.rank == TitleRank::Office);
-            if keep {
-                let start = if qualifier.is_some() || modifier.is_some() { phrase_start } else { role_start };
-                let index = x.mentions.len();
-                let span = crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[name_at - 1].span.end);
-                x.mentions.push(Some(Mention {
-                    span,
-                    sentence: x.a.token_sentence[t0],
-                    kind: MentionKind::Person { name: None, title: Some(ti), modifier, role, qualifier },
-                }));
-                // The qualifier keeps its own mention: it is a country or body of its own.
-                for c in &mut x.covered[role_start..role_end] {
-                    *c = Some(index);
-                }
-            }
-        }
+        person_from_title(x, t0, t1, ti);
     }
     speech(x);
+}
+
+/// A title as written in its sentence, with what surrounds it: `[modifier] [Qualifier's]
+/// [Portfolio] Title [for Portfolio] [of Qualifier]`, and where the holder's name would follow.
+struct RolePhrase {
+    /// The role's first token, its portfolio included (`Trade` in `Trade and Industry Secretary`).
+    start: usize,
+    /// The role's end token, its portfolio included.
+    end: usize,
+    /// The role as written, when it is longer than the title itself.
+    text: Option<String>,
+    /// The country or body the role belongs to (`Azerbaijan’s`, `of Pakistan`).
+    qualifier: Option<usize>,
+    /// A modifier before it (`former`, `senior`).
+    modifier: Option<String>,
+    /// The whole phrase's first token, qualifier and modifier included.
+    phrase_start: usize,
+    /// Where the holder's name would begin.
+    name_at: usize,
+}
+
+/// The person a title match at tokens `t0..t1` names: the holder after it or in apposition, or,
+/// with no name, the role itself when something qualifies it (`Azerbaijan’s Foreign Minister`).
+fn person_from_title(x: &mut Extraction, t0: usize, t1: usize, ti: usize) {
+    let sentence = x.sentence_tokens(x.a.token_sentence[t0]);
+    let title = x.kb.titles[ti].clone();
+    let capitalized = x.is_cap(t0);
+    let mut role = role_phrase(x, t0, t1, &title, &sentence);
+    let name = holder_name(x, &mut role, &sentence);
+    let lowercase_role = !capitalized && matches!(title.rank, TitleRank::Role | TitleRank::Occupation);
+    if let Some((name_start, end)) = name {
+        if lowercase_role && end - name_start < 2 {
+            return;
+        }
+        let name = joined(x, name_start, end);
+        let qualifier = role.qualifier.or_else(|| qualifier_after(x, end, sentence.end).map(|(q, _)| q));
+        let title = (title.rank != TitleRank::Honorific).then_some(ti);
+        let text = role.text.filter(|_| title.is_some());
+        x.add(role.start, end, MentionKind::Person { name: Some(name), title, modifier: None, role: text, qualifier });
+    } else if !opens_longer_name(x, &role) && !matches!(title.rank, TitleRank::Honorific | TitleRank::Occupation) {
+        add_role_only(x, t0, ti, title.rank, role);
+    }
+}
+
+/// Whether a role with no name goes straight on into an unknown capitalized word: the title is
+/// then the start of a longer name (`Premier League`), not a person.
+fn opens_longer_name(x: &Extraction, role: &RolePhrase) -> bool {
+    role.name_at == role.end
+        && x.is_cap(role.end)
+        && x.covered[role.end].is_none()
+        && !is_in(words::STOP_CAPS, x.tok(role.end))
+}
+
+/// Reads the role around a title match at `t0..t1`: its portfolio (`Trade and Industry
+/// Secretary`, `Secretary of State for Health`), the qualifier and modifier before it, an
+/// `of|from|at Qualifier` after it, and a second title in a row (`Foreign Minister Prince Saud`).
+fn role_phrase(
+    x: &Extraction,
+    t0: usize,
+    t1: usize,
+    title: &crate::kb::Title,
+    sentence: &std::ops::Range<usize>,
+) -> RolePhrase {
+    let capitalized = x.is_cap(t0);
+    let takes_portfolio = capitalized && PORTFOLIO_TITLES.contains(&title.canonical.as_str());
+    let start = if capitalized { portfolio_before(x, t0, sentence.start) } else { t0 };
+    let end = if takes_portfolio { portfolio_after(x, t1, sentence.end).unwrap_or(t1) } else { t1 };
+    let text = (start < t0 || end > t1).then(|| joined(x, start, end));
+    // A form of address takes no qualifier: in `told the BBC Mr Howard`, the BBC is not his.
+    let (mut qualifier, modifier, phrase_start) =
+        if title.rank == TitleRank::Honorific { (None, None, t0) } else { qualifier_before(x, start, sentence.start) };
+    let mut name_at = end;
+    if let Some((q, after)) = qualifier_after(x, end, sentence.end) {
+        qualifier.get_or_insert(q);
+        name_at = after;
+    }
+    // Titles in a row (`Foreign Minister Prince Saud Al-Faisal`): the name follows the last.
+    if let Some((_, next_end, _)) = x.title_at(name_at).filter(|_| name_at == end) {
+        if read_name(x, next_end, sentence.end).is_some() {
+            name_at = next_end;
+        }
+    }
+    RolePhrase { start, end, text, qualifier, modifier, phrase_start, name_at }
+}
+
+/// The holder's name for a role, first reading that finds one: right after the title (or its
+/// `of Country`), after a second role (`Labour MP and former Cabinet minister Jack Cunningham`),
+/// after a lowercase complement (`director general for Europe, Jose Maria Pons`, which lengthens
+/// the role), or in apposition (`..., Theresa May, said`).
+fn holder_name(x: &Extraction, role: &mut RolePhrase, sentence: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let name_at = role.name_at;
+    let mut name = read_name(x, name_at, sentence.end).map(|e| (name_at, e));
+    if name.is_none() && name_at != role.end {
+        name = read_name(x, role.end, sentence.end).map(|e| (role.end, e));
+    }
+    if name.is_none() && name_at == role.end && name_at + 1 < sentence.end && x.tok(name_at) == "and" {
+        name = name_after_second_role(x, name_at, sentence.end);
+    }
+    if name.is_none() && name_at == role.end && name_at < sentence.end && x.tok(name_at) == "for" {
+        name = name_after_complement(x, role, sentence.end);
+    }
+    if name.is_none() && name_at < sentence.end && x.tok(name_at) == "," {
+        name = read_name(x, name_at + 1, sentence.end)
+            .filter(|&e| e == sentence.end || ends_apposition(x, e))
+            .map(|e| (name_at + 1, e));
+    }
+    name
+}
+
+/// Whether token `e` can end a name in apposition: a comma, a full stop or a verb of speech.
+fn ends_apposition(x: &Extraction, e: usize) -> bool {
+    matches!(x.tok(e), "," | "." | "said" | "says" | "told")
+}
+
+/// `Labour MP and former Cabinet minister Jack Cunningham`: at the `and` (token `and_at`), a
+/// second title within four plain words, and the name after it.
+fn name_after_second_role(x: &Extraction, and_at: usize, sentence_end: usize) -> Option<(usize, usize)> {
+    let (a, b, _) = x.titles.iter().copied().find(|&(a, _, _)| a > and_at && a <= and_at + 4)?;
+    let between_ok = (and_at + 1..a).all(|k| x.a.tokens[k].kind == TokenKind::Word && x.covered[k].is_none());
+    if !between_ok {
+        return None;
+    }
+    read_name(x, b, sentence_end).map(|e| (b, e))
+}
+
+/// `spokeswoman for women Sandra Gidley`, `director general for Europe, Jose Maria Pons`: at the
+/// `for` after a role, a complement of at most five words and then the name, right after it or
+/// in apposition. The complement joins the role.
+fn name_after_complement(x: &Extraction, role: &mut RolePhrase, sentence_end: usize) -> Option<(usize, usize)> {
+    let for_at = role.name_at;
+    for k in for_at + 1..(for_at + 6).min(sentence_end) {
+        let apposition = x.tok(k) == ",";
+        let at = if apposition { k + 1 } else { k };
+        if apposition || (x.is_cap(k) && x.covered[k].is_none()) {
+            let ends_well = |e: usize| !apposition || e == sentence_end || ends_apposition(x, e);
+            let end = read_name(x, at, sentence_end).filter(|&e| e - at >= 2 && ends_well(e))?;
+            role.text = Some(joined(x, role.start, k));
+            role.end = k;
+            return Some((at, end));
+        }
+        if x.a.tokens[k].kind != TokenKind::Word {
+            return None;
+        }
+    }
+    None
+}
+
+/// A role with no name (`Azerbaijan’s Foreign Minister`, `the Foreign Secretary`) is a person
+/// when something qualifies it, or when it is a definite office; the mention spans its qualifier
+/// and modifier, but covers only the role, since the qualifier is a country or body of its own.
+fn add_role_only(x: &mut Extraction, t0: usize, ti: usize, rank: TitleRank, role: RolePhrase) {
+    let RolePhrase { start: role_start, end: role_end, text, qualifier, modifier, phrase_start, name_at } = role;
+    let before = phrase_start.checked_sub(1).map(|k| x.tok(k).to_lowercase()).unwrap_or_default();
+    let definite = matches!(before.as_str(), "the" | "this");
+    if qualifier.is_none() && !(definite && rank == TitleRank::Office) {
+        return;
+    }
+    let start = if qualifier.is_some() || modifier.is_some() { phrase_start } else { role_start };
+    let index = x.mentions.len();
+    let span = crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[name_at - 1].span.end);
+    x.mentions.push(Some(Mention {
+        span,
+        sentence: x.a.token_sentence[t0],
+        kind: MentionKind::Person { name: None, title: Some(ti), modifier, role: text, qualifier },
+    }));
+    for c in &mut x.covered[role_start..role_end] {
+        *c = Some(index);
+    }
 }
 
 /// `John Smith said`, `said John Smith`: two or three capitalized words beside a verb of speech.
@@ -420,175 +479,214 @@ fn capitalized_runs(x: &Extraction, s: usize) -> Vec<(usize, usize)> {
 /// Organizations and events named by their head noun; `COP29`; `the Brussels summit`.
 pub(super) fn names_by_head_noun(x: &mut Extraction) {
     for s in 0..x.a.sentences.len() {
-        let range = x.sentence_tokens(s);
-        // COP<n>: the UN climate conferences.
-        for i in range.clone() {
-            let t = x.tok(i);
-            let number = t.strip_prefix("COP").map(|n| n.trim_start_matches('-'));
-            let cop = match number {
-                Some(n) if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) => {
-                    Some((i + 1, n.to_owned()))
-                }
-                Some("")
-                    if i + 1 < range.end && x.a.tokens[i + 1].kind == TokenKind::Number && x.tok(i + 1).len() <= 2 =>
-                {
-                    Some((i + 2, x.tok(i + 1).to_owned()))
-                }
-                _ => None,
-            };
-            if let Some((end, n)) = cop {
-                if x.covered[i..end].iter().all(Option::is_none) {
-                    x.add(
-                        i,
-                        end,
-                        MentionKind::Named { etype: EntityType::Event, name: format!("COP{n}"), qualifier: None },
-                    );
-                }
-            }
-        }
-        if !x.in_prose(range.start) {
+        climate_conferences(x, s);
+        if !x.in_prose(x.sentence_tokens(s).start) {
             continue;
         }
-        for (i, mut j) in capitalized_runs(x, s) {
-            // `Ministry of Foreign Affairs of Azerbaijan`: a trailing `of Country` qualifies the body.
-            let mut trailing_country = None;
-            if let Some(of) = (i + 2..j).rev().find(|&k| x.tok(k) == "of") {
-                if let Some((m, mention)) = x.mention_at(of + 1) {
-                    let is_country = matches!(mention.kind, MentionKind::Known { entry } if x.kb.entries[entry].etype == EntityType::Country);
-                    if is_country && x.tokens_of(mention.span) == Some((of + 1, j)) {
-                        trailing_country = Some(m);
-                        j = of;
-                    }
-                }
-            }
-            let last = x.tok(j - 1);
-            let headed_of =
-                (i + 1..j).any(|k| matches!(x.tok(k), "of" | "for" | "on") && words::takes_of(x.tok(k - 1)));
-            let etype = match words::head_class(last) {
-                _ if headed_of => EntityType::Organization,
-                Some(HeadClass::Organization) => EntityType::Organization,
-                Some(HeadClass::Event) => EntityType::Event,
-                Some(HeadClass::Place) if j - i >= 2 => EntityType::Place,
-                _ => continue,
-            };
-            // The whole run is already one known name: nothing to add.
-            if let Some((_, m)) = x.mention_at(i) {
-                if x.tokens_of(m.span) == Some((i, j)) {
-                    continue;
-                }
-            }
-            // A leading country qualifies a government body (`Azerbaijani Foreign Ministry`).
-            let mut start = i;
-            let mut qualifier = None;
-            if let Some((m, mention)) = x.mention_at(i) {
-                let country = match mention.kind {
-                    MentionKind::Known { entry } => x.kb.entries[entry].etype == EntityType::Country,
-                    MentionKind::Demonym { .. } => true,
-                    _ => false,
-                };
-                if country && is_in(words::GOVERNMENT_SUFFIXES, last) {
-                    if let Some((_, qe)) = x.tokens_of(mention.span) {
-                        start = if qe < j && x.a.tokens[qe].kind == TokenKind::Possessive { qe + 1 } else { qe };
-                        qualifier = Some(m);
-                    }
-                }
-            }
-            if start >= j
-                || x.tokens_of(crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[j - 1].span.end))
-                    .is_none()
-            {
-                continue;
-            }
-            let inner: Vec<usize> = x.covered[start..j].iter().flatten().copied().collect();
-            for m in inner {
-                if Some(m) != qualifier {
-                    x.remove(m);
-                }
-            }
-            if qualifier.is_none() && start > range.start + 1 && x.a.tokens[start - 1].kind == TokenKind::Possessive {
-                if let Some((m, mention)) = x.mention_at(start - 2) {
-                    if qualifies(mention, x) {
-                        qualifier = Some(m);
-                    }
-                }
-            }
-            if qualifier.is_none() && etype == EntityType::Organization {
-                qualifier = trailing_country.or_else(|| qualifier_after(x, j, range.end).map(|(m, _)| m));
-            }
-            // A lone head noun (`Government`, `Parliament`) names nothing unless something qualifies it.
-            if j - start == 1 && qualifier.is_none() {
-                continue;
-            }
-            let name = joined(x, start, j);
-            x.add(start, j, MentionKind::Named { etype, name, qualifier });
-        }
-        // `energy firm PDVSA`, `the Mirror newspaper`: a descriptor before or a media noun after
-        // an unknown capitalized name.
         for (i, j) in capitalized_runs(x, s) {
-            if x.covered[i..j].iter().any(Option::is_some) {
-                continue;
+            headed_name(x, s, i, j);
+        }
+        for (i, j) in capitalized_runs(x, s) {
+            described_organization(x, s, i, j);
+        }
+        events_named_by_place(x, s);
+    }
+}
+
+/// `COP29`, `COP-29`, `COP 29` in sentence `s`: the UN climate conferences, events that no head
+/// noun names (headings and tables too, since the number alone says it).
+fn climate_conferences(x: &mut Extraction, s: usize) {
+    let range = x.sentence_tokens(s);
+    for i in range.clone() {
+        let t = x.tok(i);
+        let number = t.strip_prefix("COP").map(|n| n.trim_start_matches('-'));
+        let cop = match number {
+            Some(n) if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) => {
+                Some((i + 1, n.to_owned()))
             }
-            let before = if i > range.start { x.tok(i - 1) } else { "" };
-            let after = if j < range.end { x.tok(j) } else { "" };
-            // `Metrovias, the private firm which runs ...`
-            let apposed = after == ","
-                && (j + 2..(j + 6).min(range.end)).any(|k| {
-                    is_in(words::ORG_DESCRIPTORS, x.tok(k))
-                        && (j + 1..k).all(|m| !x.is_cap(m) && x.a.tokens[m].kind == TokenKind::Word)
-                })
-                && matches!(x.tok(j + 1), "the" | "a" | "an");
-            let at_start = i == range.start && j == range.start + 1;
-            let described =
-                (!at_start && (is_in(words::ORG_DESCRIPTORS, before) || is_in(words::MEDIA_NOUNS, after))) || apposed;
-            if described && read_name(x, i, j).is_none_or(|e| e < j || j - i == 1) {
-                // The demonym or country before the descriptor owns it (`Venezuelan energy firm`).
-                let mut k = i.saturating_sub(1);
-                while k > range.start && x.a.tokens[k - 1].kind == TokenKind::Word && !x.is_cap(k - 1) && i - k < 4 {
-                    k -= 1;
-                }
-                let qualifier = if is_in(words::ORG_DESCRIPTORS, before) && k > range.start {
-                    let behind = if x.a.tokens[k - 1].kind == TokenKind::Possessive && k >= 2 { k - 2 } else { k - 1 };
-                    x.mention_at(behind).filter(|(_, m)| qualifies(m, x)).map(|(m, _)| m)
-                } else {
-                    None
-                };
-                let name = joined(x, i, j);
-                x.add(i, j, MentionKind::Named { etype: EntityType::Organization, name, qualifier });
+            Some("") if i + 1 < range.end && x.a.tokens[i + 1].kind == TokenKind::Number && x.tok(i + 1).len() <= 2 => {
+                Some((i + 2, x.tok(i + 1).to_owned()))
+            }
+            _ => None,
+        };
+        if let Some((end, n)) = cop {
+            if x.covered[i..end].iter().all(Option::is_none) {
+                x.add(
+                    i,
+                    end,
+                    MentionKind::Named { etype: EntityType::Event, name: format!("COP{n}"), qualifier: None },
+                );
             }
         }
-        // `the Brussels summit`, `a NATO summit`: a known place or body before an event noun.
-        for i in range.clone() {
-            if !is_in(words::EVENT_NOUNS, x.tok(i)) || i == range.start || i == 0 {
-                continue;
-            }
-            let Some((m, mention)) = x.mention_at(i - 1) else {
-                continue;
-            };
-            let MentionKind::Known { entry } = mention.kind else {
-                continue;
-            };
-            let etype = x.kb.entries[entry].etype;
-            let noun = x.tok(i);
-            let place_like = matches!(etype, EntityType::Place | EntityType::Country);
-            // `the Brussels summit`, `a NATO summit`, `the Iraq war`.
-            let named = (noun == "summit" && (place_like || etype == EntityType::Organization))
-                || (noun == "war" && place_like);
-            if !named {
-                continue;
-            }
-            let Some((start, _)) = x.tokens_of(mention.span) else {
-                continue;
-            };
-            let name = format!("{} {noun}", joined(x, start, i));
-            let index = x.mentions.len();
-            let span = crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[i].span.end);
-            x.mentions.push(Some(Mention {
-                span,
-                sentence: s,
-                kind: MentionKind::Named { etype: EntityType::Event, name, qualifier: Some(m) },
-            }));
-            x.covered[i] = Some(index);
+    }
+}
+
+/// A capitalized run `i..j` of sentence `s` whose head noun (its last word, or a `Ministry of`
+/// style head) makes it an organization, event or place: replaces the mentions inside it and
+/// takes its qualifier from a leading country (`Azerbaijani Foreign Ministry`), a possessive
+/// before it, or an `of Country` after it (`Ministry of Foreign Affairs of Azerbaijan`).
+fn headed_name(x: &mut Extraction, s: usize, i: usize, j: usize) {
+    let range = x.sentence_tokens(s);
+    let (trailing_country, j) = trailing_country(x, i, j);
+    let Some(etype) = head_noun_type(x, i, j) else {
+        return;
+    };
+    // The whole run is already one known name: nothing to add.
+    if x.mention_at(i).is_some_and(|(_, m)| x.tokens_of(m.span) == Some((i, j))) {
+        return;
+    }
+    let (start, mut qualifier) = leading_country(x, i, j);
+    if start >= j
+        || x.tokens_of(crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[j - 1].span.end)).is_none()
+    {
+        return;
+    }
+    let inner: Vec<usize> = x.covered[start..j].iter().flatten().copied().collect();
+    for m in inner {
+        if Some(m) != qualifier {
+            x.remove(m);
         }
+    }
+    if qualifier.is_none() && start > range.start + 1 && x.a.tokens[start - 1].kind == TokenKind::Possessive {
+        if let Some((m, mention)) = x.mention_at(start - 2) {
+            if qualifies(mention, x) {
+                qualifier = Some(m);
+            }
+        }
+    }
+    if qualifier.is_none() && etype == EntityType::Organization {
+        qualifier = trailing_country.or_else(|| qualifier_after(x, j, range.end).map(|(m, _)| m));
+    }
+    // A lone head noun (`Government`, `Parliament`) names nothing unless something qualifies it.
+    if j - start == 1 && qualifier.is_none() {
+        return;
+    }
+    let name = joined(x, start, j);
+    x.add(start, j, MentionKind::Named { etype, name, qualifier });
+}
+
+/// `Ministry of Foreign Affairs of Azerbaijan`: a known country closing the run `i..j` after
+/// `of` qualifies the body. Returns that country's mention and the run's end without it.
+fn trailing_country(x: &Extraction, i: usize, j: usize) -> (Option<usize>, usize) {
+    if let Some(of) = (i + 2..j).rev().find(|&k| x.tok(k) == "of") {
+        if let Some((m, mention)) = x.mention_at(of + 1) {
+            let is_country = matches!(mention.kind, MentionKind::Known { entry } if x.kb.entries[entry].etype == EntityType::Country);
+            if is_country && x.tokens_of(mention.span) == Some((of + 1, j)) {
+                return (Some(m), of);
+            }
+        }
+    }
+    (None, j)
+}
+
+/// The type the head noun gives run `i..j`: an organization for a `Ministry of ...`-style head
+/// anywhere in it, else by its last word (`data/lexicon/name-heads.tsv`); a place needs two
+/// words. `None` when the head names no entity.
+fn head_noun_type(x: &Extraction, i: usize, j: usize) -> Option<EntityType> {
+    let headed_of = (i + 1..j).any(|k| matches!(x.tok(k), "of" | "for" | "on") && words::takes_of(x.tok(k - 1)));
+    match words::head_class(x.tok(j - 1)) {
+        _ if headed_of => Some(EntityType::Organization),
+        Some(HeadClass::Organization) => Some(EntityType::Organization),
+        Some(HeadClass::Event) => Some(EntityType::Event),
+        Some(HeadClass::Place) if j - i >= 2 => Some(EntityType::Place),
+        _ => None,
+    }
+}
+
+/// A country or demonym opening run `i..j` before a government head (`Azerbaijani Foreign
+/// Ministry`, `Britain's Foreign Office`) qualifies the body and stays out of its name. Returns
+/// the name's first token and the qualifier.
+fn leading_country(x: &Extraction, i: usize, j: usize) -> (usize, Option<usize>) {
+    let Some((m, mention)) = x.mention_at(i) else {
+        return (i, None);
+    };
+    let country = match mention.kind {
+        MentionKind::Known { entry } => x.kb.entries[entry].etype == EntityType::Country,
+        MentionKind::Demonym { .. } => true,
+        _ => false,
+    };
+    if !country || !is_in(words::GOVERNMENT_SUFFIXES, x.tok(j - 1)) {
+        return (i, None);
+    }
+    let Some((_, qe)) = x.tokens_of(mention.span) else {
+        return (i, None);
+    };
+    let start = if qe < j && x.a.tokens[qe].kind == TokenKind::Possessive { qe + 1 } else { qe };
+    (start, Some(m))
+}
+
+/// `energy firm PDVSA`, `the Mirror newspaper`, `Metrovias, the private firm which runs ...`: an
+/// unknown capitalized run `i..j` of sentence `s` with a descriptor before it, a media noun
+/// after it or a descriptor in apposition is an organization; the demonym or country before the
+/// descriptor owns it (`Venezuelan energy firm`).
+fn described_organization(x: &mut Extraction, s: usize, i: usize, j: usize) {
+    let range = x.sentence_tokens(s);
+    if x.covered[i..j].iter().any(Option::is_some) {
+        return;
+    }
+    let before = if i > range.start { x.tok(i - 1) } else { "" };
+    let after = if j < range.end { x.tok(j) } else { "" };
+    let apposed = after == ","
+        && (j + 2..(j + 6).min(range.end)).any(|k| {
+            is_in(words::ORG_DESCRIPTORS, x.tok(k))
+                && (j + 1..k).all(|m| !x.is_cap(m) && x.a.tokens[m].kind == TokenKind::Word)
+        })
+        && matches!(x.tok(j + 1), "the" | "a" | "an");
+    let at_start = i == range.start && j == range.start + 1;
+    let described =
+        (!at_start && (is_in(words::ORG_DESCRIPTORS, before) || is_in(words::MEDIA_NOUNS, after))) || apposed;
+    if !described || !read_name(x, i, j).is_none_or(|e| e < j || j - i == 1) {
+        return;
+    }
+    let mut k = i.saturating_sub(1);
+    while k > range.start && x.a.tokens[k - 1].kind == TokenKind::Word && !x.is_cap(k - 1) && i - k < 4 {
+        k -= 1;
+    }
+    let qualifier = if is_in(words::ORG_DESCRIPTORS, before) && k > range.start {
+        let behind = if x.a.tokens[k - 1].kind == TokenKind::Possessive && k >= 2 { k - 2 } else { k - 1 };
+        x.mention_at(behind).filter(|(_, m)| qualifies(m, x)).map(|(m, _)| m)
+    } else {
+        None
+    };
+    let name = joined(x, i, j);
+    x.add(i, j, MentionKind::Named { etype: EntityType::Organization, name, qualifier });
+}
+
+/// `the Brussels summit`, `a NATO summit`, `the Iraq war` in sentence `s`: a known place or body
+/// right before an event noun names an event, qualified by it. The event covers only the noun,
+/// so the place or body keeps its own mention.
+fn events_named_by_place(x: &mut Extraction, s: usize) {
+    let range = x.sentence_tokens(s);
+    for i in range.clone() {
+        if !is_in(words::EVENT_NOUNS, x.tok(i)) || i == range.start || i == 0 {
+            continue;
+        }
+        let Some((m, mention)) = x.mention_at(i - 1) else {
+            continue;
+        };
+        let MentionKind::Known { entry } = mention.kind else {
+            continue;
+        };
+        let etype = x.kb.entries[entry].etype;
+        let noun = x.tok(i);
+        let place_like = matches!(etype, EntityType::Place | EntityType::Country);
+        let named =
+            (noun == "summit" && (place_like || etype == EntityType::Organization)) || (noun == "war" && place_like);
+        if !named {
+            continue;
+        }
+        let Some((start, _)) = x.tokens_of(mention.span) else {
+            continue;
+        };
+        let name = format!("{} {noun}", joined(x, start, i));
+        let index = x.mentions.len();
+        let span = crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[i].span.end);
+        x.mentions.push(Some(Mention {
+            span,
+            sentence: s,
+            kind: MentionKind::Named { etype: EntityType::Event, name, qualifier: Some(m) },
+        }));
+        x.covered[i] = Some(index);
     }
 }
 

@@ -11,18 +11,7 @@ use crate::ner::{DocContext, History, NerModel, NerType, Prepared};
 /// prose that no earlier source covers.
 pub(super) fn names(x: &mut Extraction, model: &NerModel) {
     let a = x.a;
-    // Surnames of the people the rules found: a name the model calls a place or body but that
-    // ends in one of them, or is one of them, is that person (`at Jack Straw's residence`,
-    // `Blinken's overtures`).
-    let surnames: Vec<String> = x
-        .mentions
-        .iter()
-        .flatten()
-        .filter_map(|m| match &m.kind {
-            MentionKind::Person { name: Some(n), .. } => n.split(' ').next_back().map(str::to_owned),
-            _ => None,
-        })
-        .collect();
+    let surnames = rule_surnames(x);
     // The recognizer reads hyphenated words whole, as its training text writes them (`Ki-moon`).
     let units: Vec<Vec<(usize, usize)>> = a.sentences.iter().map(|s| glued_units(x, s.tokens.clone())).collect();
     let text = &a.doc.text;
@@ -48,70 +37,98 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             if i >= j || x.covered[i..j].iter().any(Option::is_some) || !(i..j).any(|k| x.is_cap(k)) {
                 continue;
             }
-            // Part of a role (`Shadow` Secretary, `Trade and Industry` Secretary, Secretary for
-            // `the Family`), or a theme phrase (`Middle Corridor`): not a name of its own.
-            let span_bytes = crate::model::Span::new(a.tokens[i].span.start, a.tokens[j - 1].span.end);
-            let in_theme = x
-                .mentions
-                .iter()
-                .flatten()
-                .any(|m| matches!(m.kind, MentionKind::Theme { .. }) && m.span.overlaps(span_bytes));
-            // An acronym before a title is the body (`NASA Administrator Bill Nelson`).
-            let acronym = j - i == 1 && x.tok(i).len() >= 2 && x.tok(i).chars().all(|c| c.is_ascii_uppercase());
-            let by_title = x.titles.iter().any(|&(t0, t1, _)| {
-                (t0 == j && !(acronym && span.ty == NerType::Org))
-                    || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of"))
-                    || (t0 < j && i < t1)
-            });
-            // A lone word opening a sentence is capitalized by its place; if it is a common word in
-            // lower case (`Emphasis was placed`), the model's guess is too weak to make a name.
-            let common_opener = j - i == 1
-                && i == first
-                && model.classes().get(&x.tok(i).to_lowercase()).is_some()
-                && x.kb.find_names(x.tok(i)).next().is_none();
-            // `the Hubble Space Telescope`: an object, no entity; `Uyghurs`: a people, no body.
-            let thing = words::head_class(x.tok(j - 1)) == Some(HeadClass::Thing);
-            if in_theme || by_title || common_opener || thing || plural_noun(x, i, j) || !well_formed(x, i, j) {
+            if not_a_name(x, model, i, j, first, span.ty) {
                 continue;
             }
-            let text = super::rules::joined(x, i, j);
-            let ty = match text.split(' ').next_back() {
-                Some(last) if surnames.iter().any(|s| s == last) => NerType::Per,
-                // The head noun decides over the model: `Lehman Brothers`, `Pacific Airlines`.
-                Some(last) if j - i >= 2 && words::head_class(last) == Some(HeadClass::Organization) => NerType::Org,
-                // Facilities and sites are places (`Smithsonian National Air and Space Museum`).
-                Some(last) if j - i >= 2 && words::head_class(last) == Some(HeadClass::Place) => NerType::Loc,
-                _ => span.ty,
-            };
-            let kind = match ty {
-                NerType::Per => {
-                    let word_count = (i..j).filter(|&k| x.is_cap(k)).count();
-                    // `World War Two`, `Conference Centre`: words that head events, bodies, places.
-                    if (i..j).any(|k| words::head_class(x.tok(k)).is_some() || x.tok(k) == "War") {
-                        continue;
-                    }
-                    // A lone capitalized word is too weak a person unless it recurs as a name.
-                    if word_count < 2 && !x.title_at(i.saturating_sub(1)).is_some_and(|t| x.is_cap(t.0)) {
-                        continue;
-                    }
-                    MentionKind::Person { name: Some(text), title: None, modifier: None, role: None, qualifier: None }
-                }
-                NerType::Org => MentionKind::Named { etype: EntityType::Organization, name: text, qualifier: None },
-                NerType::Loc => {
-                    let known = x.kb.find_names(&text).next().and_then(|(m, t)| match t {
-                        NameTarget::Entry(entry) if m.len() == text.len() => Some(entry),
-                        _ => None,
-                    });
-                    match known {
-                        Some(entry) => MentionKind::Known { entry },
-                        None => MentionKind::Named { etype: EntityType::Place, name: text, qualifier: None },
-                    }
-                }
-                NerType::Misc => continue,
-            };
-            x.add(i, j, kind);
+            if let Some(kind) = recognized_kind(x, &surnames, i, j, span.ty) {
+                x.add(i, j, kind);
+            }
         }
     }
+}
+
+/// Surnames of the people the rules found: a name the model calls a place or body but that
+/// ends in one of them, or is one of them, is that person (`at Jack Straw's residence`,
+/// `Blinken's overtures`).
+fn rule_surnames(x: &Extraction) -> Vec<String> {
+    x.mentions
+        .iter()
+        .flatten()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Person { name: Some(n), .. } => n.split(' ').next_back().map(str::to_owned),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether the recognizer's span at tokens `i..j` (of type `ty`, in the sentence starting at
+/// token `first`) is no name of its own: part of a role or a theme phrase, a common word opening
+/// the sentence, a thing, a plural noun, or badly formed.
+fn not_a_name(x: &Extraction, model: &NerModel, i: usize, j: usize, first: usize, ty: NerType) -> bool {
+    let a = x.a;
+    // Part of a role (`Shadow` Secretary, `Trade and Industry` Secretary, Secretary for
+    // `the Family`), or a theme phrase (`Middle Corridor`): not a name of its own.
+    let span_bytes = crate::model::Span::new(a.tokens[i].span.start, a.tokens[j - 1].span.end);
+    let in_theme =
+        x.mentions.iter().flatten().any(|m| matches!(m.kind, MentionKind::Theme { .. }) && m.span.overlaps(span_bytes));
+    // An acronym before a title is the body (`NASA Administrator Bill Nelson`).
+    let acronym = j - i == 1 && x.tok(i).len() >= 2 && x.tok(i).chars().all(|c| c.is_ascii_uppercase());
+    let by_title = x.titles.iter().any(|&(t0, t1, _)| {
+        (t0 == j && !(acronym && ty == NerType::Org))
+            || (t1 <= i && i - t1 <= 2 && matches!(x.tok(t1), "for" | "of"))
+            || (t0 < j && i < t1)
+    });
+    // A lone word opening a sentence is capitalized by its place; if it is a common word in
+    // lower case (`Emphasis was placed`), the model's guess is too weak to make a name.
+    let common_opener = j - i == 1
+        && i == first
+        && model.classes().get(&x.tok(i).to_lowercase()).is_some()
+        && x.kb.find_names(x.tok(i)).next().is_none();
+    // `the Hubble Space Telescope`: an object, no entity; `Uyghurs`: a people, no body.
+    let thing = words::head_class(x.tok(j - 1)) == Some(HeadClass::Thing);
+    in_theme || by_title || common_opener || thing || plural_noun(x, i, j) || !well_formed(x, i, j)
+}
+
+/// The mention a recognized name at tokens `i..j` makes: the model's type `ty` unless a rule
+/// person's surname or the head noun says otherwise; a place the knowledge base knows by that
+/// exact name becomes its entry. `None` for a person too weak to keep and for miscellaneous names.
+fn recognized_kind(x: &Extraction, surnames: &[String], i: usize, j: usize, ty: NerType) -> Option<MentionKind> {
+    let text = super::rules::joined(x, i, j);
+    let ty = match text.split(' ').next_back() {
+        Some(last) if surnames.iter().any(|s| s == last) => NerType::Per,
+        // The head noun decides over the model: `Lehman Brothers`, `Pacific Airlines`.
+        Some(last) if j - i >= 2 && words::head_class(last) == Some(HeadClass::Organization) => NerType::Org,
+        // Facilities and sites are places (`Smithsonian National Air and Space Museum`).
+        Some(last) if j - i >= 2 && words::head_class(last) == Some(HeadClass::Place) => NerType::Loc,
+        _ => ty,
+    };
+    let kind = match ty {
+        NerType::Per => {
+            let word_count = (i..j).filter(|&k| x.is_cap(k)).count();
+            // `World War Two`, `Conference Centre`: words that head events, bodies, places.
+            if (i..j).any(|k| words::head_class(x.tok(k)).is_some() || x.tok(k) == "War") {
+                return None;
+            }
+            // A lone capitalized word is too weak a person unless it recurs as a name.
+            if word_count < 2 && !x.title_at(i.saturating_sub(1)).is_some_and(|t| x.is_cap(t.0)) {
+                return None;
+            }
+            MentionKind::Person { name: Some(text), title: None, modifier: None, role: None, qualifier: None }
+        }
+        NerType::Org => MentionKind::Named { etype: EntityType::Organization, name: text, qualifier: None },
+        NerType::Loc => {
+            let known = x.kb.find_names(&text).next().and_then(|(m, t)| match t {
+                NameTarget::Entry(entry) if m.len() == text.len() => Some(entry),
+                _ => None,
+            });
+            match known {
+                Some(entry) => MentionKind::Known { entry },
+                None => MentionKind::Named { etype: EntityType::Place, name: text, qualifier: None },
+            }
+        }
+        NerType::Misc => return None,
+    };
+    Some(kind)
 }
 
 /// The token ranges of a sentence's words as the recognizer reads them: tokens, with words glued

@@ -43,6 +43,7 @@ fn run(text: &str) -> Vec<String> {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // a table of cases
 fn cases() {
     let cases: &[(&str, &str, &[&str])] = &[
         (

@@ -16,6 +16,7 @@ fn relations(text: &str) -> Vec<String> {
 type Case<'a> = (&'a str, &'a str, &'a [&'a str], &'a [&'a str]);
 
 #[test]
+#[allow(clippy::too_many_lines)] // a table of cases
 fn cases() {
     let cases: &[Case] = &[
         (

@@ -10,9 +10,12 @@
 //!   documents; a generic role (`a senior official`) stays within its document.
 //! - Generic bodies (`Foreign Ministry`) are keyed by the country that qualifies them.
 
+// The stages' rules stay short (clippy.toml sets the limit); other modules are not bound yet.
+#![warn(clippy::too_many_lines)]
+
 use crate::kb::{slug, KnowledgeBase, TitleRank};
 use crate::model::EntityType;
-use crate::model::{Entity, EntityId, Evidence, Mention, MentionKind};
+use crate::model::{Document, Entity, EntityId, Evidence, Mention, MentionKind};
 use crate::text::AnalyzedDoc;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -277,6 +280,9 @@ fn short_form(
     }
 }
 
+/// Resolves one document's mentions, pass by pass (each pass reads the ids the earlier ones
+/// gave): names, then rule-found names (which may need their qualifier's id), then the titles
+/// named people hold, then role-only mentions, then countries named only by a demonym.
 fn resolve_doc(
     a: &AnalyzedDoc,
     mentions: &[Mention],
@@ -284,121 +290,261 @@ fn resolve_doc(
     registry: &PersonRegistry,
     entities: &mut BTreeMap<EntityId, Entity>,
 ) -> Vec<Option<EntityId>> {
-    let doc = a.doc;
-    let evidence = |m: &Mention| Evidence {
-        doc: doc.id.clone(),
-        sentence: m.sentence,
-        span: m.span,
-        text: doc.slice(m.span).to_owned(),
-    };
-    let mut ids: Vec<Option<EntityId>> = vec![None; mentions.len()];
-    let local_keys = LocalNames::of(mentions);
-    let touch = |entities: &mut BTreeMap<EntityId, Entity>,
-                 id: &EntityId,
-                 etype: EntityType,
-                 label: &str,
-                 m: &Mention,
-                 alias: bool| {
-        let e = entities.entry(id.clone()).or_insert_with(|| Entity::new(id.clone(), etype, label));
+    let mut r = DocResolver { doc: a.doc, mentions, kb, entities, ids: vec![None; mentions.len()] };
+    r.names(registry);
+    r.rule_names();
+    let holders = r.title_holders();
+    r.roles(&holders);
+    r.demonym_countries();
+    r.ids
+}
+
+/// Per title (index into the knowledge base's titles), its named holders in a document, each
+/// with the qualifiers (country or body, or none) it was named with.
+type Holders = BTreeMap<usize, BTreeMap<EntityId, BTreeSet<Option<EntityId>>>>;
+
+/// Role persons made so far in a document, by title and qualifier.
+type RolePersons = BTreeMap<(usize, Option<EntityId>), EntityId>;
+
+/// One document's resolution under way: the corpus's entities, and the entity each of the
+/// document's mentions resolved to so far.
+struct DocResolver<'r> {
+    doc: &'r Document,
+    mentions: &'r [Mention],
+    kb: &'r KnowledgeBase,
+    entities: &'r mut BTreeMap<EntityId, Entity>,
+    ids: Vec<Option<EntityId>>,
+}
+
+impl DocResolver<'_> {
+    /// Records mention `m` as evidence of entity `id`, creating it with `etype` and `label` if it
+    /// is new; `alias` adds the mention's text to the entity's aliases.
+    fn touch(&mut self, id: &EntityId, etype: EntityType, label: &str, m: &Mention, alias: bool) {
+        let doc = self.doc;
+        let e = self.entities.entry(id.clone()).or_insert_with(|| Entity::new(id.clone(), etype, label));
         e.prefer_label(label);
         if alias {
             e.add_alias(doc.slice(m.span));
         }
-        e.mentions.push(evidence(m));
-    };
-    // Names first: knowledge-base entries, rule-found names, named people, themes.
-    for (i, m) in mentions.iter().enumerate() {
-        match &m.kind {
-            MentionKind::Known { entry } => {
-                let e = &kb.entries[*entry];
-                let id = EntityId(e.key.clone());
-                touch(entities, &id, e.etype, &e.label, m, true);
-                ids[i] = Some(id);
-            }
-            MentionKind::Demonym { country } => ids[i] = Some(EntityId(kb.entries[*country].key.clone())),
-            MentionKind::Theme { concept, confidence } => {
-                let id = theme_entity(entities, &kb.taxonomy, *concept, (&doc.id, *confidence));
-                touch(entities, &id, EntityType::Theme, "", m, true);
-                ids[i] = Some(id);
-            }
-            MentionKind::Person { name: Some(name), .. } => {
-                let canonical = registry.canonical_for(name, &local_keys);
-                let id = EntityId::person(&slug(&canonical));
-                touch(entities, &id, EntityType::Person, &canonical, m, false);
-                if let Some(e) = entities.get_mut(&id) {
-                    e.add_alias(name);
+        e.mentions.push(Evidence {
+            doc: doc.id.clone(),
+            sentence: m.sentence,
+            span: m.span,
+            text: doc.slice(m.span).to_owned(),
+        });
+    }
+
+    /// Names first: knowledge-base entries, demonyms (to their country, which exists only once
+    /// something refers to it), themes and named people (by their canonical full name).
+    fn names(&mut self, registry: &PersonRegistry) {
+        let (kb, mentions) = (self.kb, self.mentions);
+        let local_keys = LocalNames::of(mentions);
+        for (i, m) in mentions.iter().enumerate() {
+            match &m.kind {
+                MentionKind::Known { entry } => {
+                    let e = &kb.entries[*entry];
+                    let id = EntityId(e.key.clone());
+                    self.touch(&id, e.etype, &e.label, m, true);
+                    self.ids[i] = Some(id);
                 }
-                ids[i] = Some(id);
+                MentionKind::Demonym { country } => self.ids[i] = Some(EntityId(kb.entries[*country].key.clone())),
+                MentionKind::Theme { concept, confidence } => {
+                    let id = theme_entity(self.entities, &kb.taxonomy, *concept, (&self.doc.id, *confidence));
+                    self.touch(&id, EntityType::Theme, "", m, true);
+                    self.ids[i] = Some(id);
+                }
+                MentionKind::Person { name: Some(name), .. } => {
+                    let canonical = registry.canonical_for(name, &local_keys);
+                    let id = EntityId::person(&slug(&canonical));
+                    self.touch(&id, EntityType::Person, &canonical, m, false);
+                    if let Some(e) = self.entities.get_mut(&id) {
+                        e.add_alias(name);
+                    }
+                    self.ids[i] = Some(id);
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
-    // Rule-found names, which may need their qualifier's id. One name is one thing within a
-    // document: its first type wins (`visit Auschwitz` ... `at Auschwitz` read as a body).
-    let mut first_type: HashMap<&str, EntityType> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let MentionKind::Named { etype, name, qualifier } = &m.kind else {
-            continue;
-        };
-        if let Some(id) = short_form(name, *etype, mentions, &ids, entities) {
-            touch(entities, &id, entities[&id].etype, "", m, true);
-            ids[i] = Some(id);
-            continue;
+
+    /// Rule-found names: a short form of a longer name in the document joins it; otherwise one
+    /// name is one thing within a document, its first type winning (`visit Auschwitz` ... `at
+    /// Auschwitz` read as a body).
+    fn rule_names(&mut self) {
+        let mentions = self.mentions;
+        let mut first_type: HashMap<&str, EntityType> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let MentionKind::Named { etype, name, qualifier } = &m.kind else {
+                continue;
+            };
+            if let Some(id) = short_form(name, *etype, mentions, &self.ids, self.entities) {
+                let etype = self.entities[&id].etype;
+                self.touch(&id, etype, "", m, true);
+                self.ids[i] = Some(id);
+                continue;
+            }
+            let etype = *first_type.entry(name.as_str()).or_insert(*etype);
+            let q = qualifier.and_then(|q| self.ids[q].clone());
+            let (id, label) = self.rule_name_id(etype, name, q.as_ref());
+            self.touch(&id, etype, &label, m, true);
+            self.ids[i] = Some(id);
         }
-        let etype = &*first_type.entry(name.as_str()).or_insert(*etype);
-        let q = qualifier.and_then(|q| ids[q].clone());
-        let (id, label) = match (etype, &q) {
+    }
+
+    /// The id and label of a rule-found name: a generic body (`Foreign Ministry`) is keyed by
+    /// the country that qualifies it (`Azerbaijan's Foreign Ministry`), or by the document when
+    /// nothing does; any other name by its type and text.
+    fn rule_name_id(&self, etype: EntityType, name: &str, q: Option<&EntityId>) -> (EntityId, String) {
+        match (etype, q) {
             (EntityType::Organization, Some(q)) if is_generic_body(name) => {
-                let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
+                let ql = self.entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(self.kb, q));
                 (EntityId::organization(&format!("{}-{}", slug(&ql), slug(name))), format!("{ql}'s {name}"))
             }
             (EntityType::Organization, None) if is_generic_body(name) => {
-                (EntityId::organization(&format!("{}-{}", slug(name), slug(&doc.id))), name.clone())
+                (EntityId::organization(&format!("{}-{}", slug(name), slug(&self.doc.id))), name.to_owned())
             }
-            _ => (EntityId::new(*etype, &slug(name)), name.clone()),
-        };
-        touch(entities, &id, *etype, &label, m, true);
-        ids[i] = Some(id);
+            _ => (EntityId::new(etype, &slug(name)), name.to_owned()),
+        }
     }
-    // Titles and the country or body each named person serves.
-    let mut holders: BTreeMap<usize, BTreeMap<EntityId, BTreeSet<Option<EntityId>>>> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let MentionKind::Person { name: Some(_), title, qualifier, role, .. } = &m.kind else {
-            continue;
-        };
-        let Some(id) = ids[i].clone() else { continue };
-        let q = qualifier.and_then(|q| ids[q].clone());
-        if let Some(t) = title {
-            if let Some(e) = entities.get_mut(&id) {
-                e.add_attribute("title", role.clone().unwrap_or_else(|| kb.titles[*t].canonical.clone()));
+
+    /// Titles and the country or body each named person serves: the title becomes the person's
+    /// attribute, and the person a holder of it (a shadow minister holds no office).
+    fn title_holders(&mut self) -> Holders {
+        let mentions = self.mentions;
+        let mut holders = Holders::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let MentionKind::Person { name: Some(_), title, qualifier, role, .. } = &m.kind else {
+                continue;
+            };
+            let Some(id) = self.ids[i].clone() else { continue };
+            let q = qualifier.and_then(|q| self.ids[q].clone());
+            if let Some(t) = title {
+                self.add_title(&id, *t, role);
+                // A shadow minister does not hold the office the government's minister holds.
+                if !role.as_deref().is_some_and(|r| r.starts_with("Shadow")) {
+                    holders.entry(*t).or_default().entry(id).or_default().insert(q);
+                }
             }
-            // A shadow minister does not hold the office the government's minister holds.
-            if !role.as_deref().is_some_and(|r| r.starts_with("Shadow")) {
-                holders.entry(*t).or_default().entry(id).or_default().insert(q);
+        }
+        holders
+    }
+
+    /// Gives entity `id` the title attribute: the role as written, else title `t`'s canonical form.
+    fn add_title(&mut self, id: &EntityId, t: usize, role: &Option<String>) {
+        if let Some(e) = self.entities.get_mut(id) {
+            e.add_attribute("title", role.clone().unwrap_or_else(|| self.kb.titles[t].canonical.clone()));
+        }
+    }
+
+    /// Role-only mentions (`the Foreign Minister`): each joins the named holder of its title, or
+    /// the named person just before it, or a role person of its own.
+    fn roles(&mut self, holders: &Holders) {
+        let mentions = self.mentions;
+        let mut roles = RolePersons::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let MentionKind::Person { name: None, title: Some(t), qualifier, role, .. } = &m.kind else {
+                continue;
+            };
+            let q = qualifier.and_then(|q| self.ids[q].clone());
+            if let Some(id) = self.role(i, *t, q, role, holders, &mut roles) {
+                self.ids[i] = Some(id);
             }
         }
     }
-    // Role-only mentions: join the named holder of the title, or a role person of their own.
-    let mut roles: BTreeMap<(usize, Option<EntityId>), EntityId> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let MentionKind::Person { name: None, title: Some(t), qualifier, role, .. } = &m.kind else {
-            continue;
+
+    /// Who role-only mention `i` (title `t`, qualified by `q`) is, first that applies: the one
+    /// compatible named holder; for a definite role with no holder, the named person just before
+    /// it; with a qualifier, the role person of that title and qualifier; without, the one role
+    /// person of that title. `None` when none applies.
+    fn role(
+        &mut self,
+        i: usize,
+        t: usize,
+        q: Option<EntityId>,
+        role: &Option<String>,
+        holders: &Holders,
+        roles: &mut RolePersons,
+    ) -> Option<EntityId> {
+        let m = &self.mentions[i];
+        let compatible = self.compatible_holders(m, t, &q, holders);
+        if let [holder] = compatible[..] {
+            let holder = holder.clone();
+            self.touch(&holder, EntityType::Person, "", m, true);
+            return Some(holder);
+        }
+        if let Some(person) = self.preceding_person(i, t, &q, holders).filter(|_| compatible.is_empty()) {
+            self.touch(&person, EntityType::Person, "", m, true);
+            self.add_title(&person, t, role);
+            return Some(person);
+        }
+        if let Some(q) = &q {
+            return Some(self.role_person(m, t, q, role, roles));
+        }
+        let same_title: Vec<&EntityId> = roles.iter().filter(|((rt, _), _)| *rt == t).map(|(_, id)| id).collect();
+        let [only] = same_title[..] else {
+            return None;
         };
-        let q = qualifier.and_then(|q| ids[q].clone());
+        let only = only.clone();
+        self.touch(&only, EntityType::Person, "", m, true);
+        Some(only)
+    }
+
+    /// The named holders of title `t` that a role-only mention `m` qualified by `q` can be: any
+    /// when it has no qualifier, else those named with that qualifier or with none. Several
+    /// (`President Musharraf`, `President Bush`) narrow to the one the qualifier names, else to
+    /// the one named nearest to the mention.
+    fn compatible_holders<'h>(
+        &self,
+        m: &Mention,
+        t: usize,
+        q: &Option<EntityId>,
+        holders: &'h Holders,
+    ) -> Vec<&'h EntityId> {
         let compatible: Vec<&EntityId> = holders
-            .get(t)
+            .get(&t)
             .map(|h| {
                 h.iter()
-                    .filter(|(_, qs)| q.is_none() || qs.contains(&q) || qs.contains(&None))
+                    .filter(|(_, qs)| q.is_none() || qs.contains(q) || qs.contains(&None))
                     .map(|(id, _)| id)
                     .collect()
             })
             .unwrap_or_default();
-        // `Michael Howard has denied ... The Tory leader said`: a definite role right after a named
-        // person who holds no other title is that person.
-        let before = doc.text[..m.span.start].split_whitespace().next_back().unwrap_or("");
-        let definite = matches!(before, "the" | "The" | "this" | "This");
-        let salient = mentions[..i]
+        if compatible.len() <= 1 {
+            return compatible;
+        }
+        let by_qualifier: Vec<&EntityId> = compatible
+            .iter()
+            .copied()
+            .filter(|id| q.is_some() && holders.get(&t).and_then(|h| h.get(*id)).is_some_and(|qs| qs.contains(q)))
+            .collect();
+        if by_qualifier.len() == 1 {
+            return by_qualifier;
+        }
+        compatible.iter().copied().min_by_key(|id| (self.distance(id, m), (*id).clone())).into_iter().collect()
+    }
+
+    /// Bytes from mention `m` to the nearest mention of entity `id` in the document.
+    fn distance(&self, id: &EntityId, m: &Mention) -> usize {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| self.ids[*j].as_ref() == Some(id))
+            .map(|(_, p)| p.span.start.abs_diff(m.span.start))
+            .min()
+            .unwrap_or(usize::MAX)
+    }
+
+    /// `Michael Howard has denied ... The Tory leader said`: a definite role-only mention `i`
+    /// (title `t`, qualified by `q`) right after a named person, within two sentences, is that
+    /// person, if they hold no other title. Only a qualified role (`the Tory leader`, not `the
+    /// Queen`) and only for someone with no title yet.
+    fn preceding_person(&self, i: usize, t: usize, q: &Option<EntityId>, holders: &Holders) -> Option<EntityId> {
+        let m = &self.mentions[i];
+        let before = self.doc.text[..m.span.start].split_whitespace().next_back().unwrap_or("");
+        if !matches!(before, "the" | "The" | "this" | "This") {
+            return None;
+        }
+        self.mentions[..i]
             .iter()
             .enumerate()
             .rev()
@@ -406,93 +552,58 @@ fn resolve_doc(
             .find(|(j, p)| {
                 p.sentence < m.sentence
                     && matches!(p.kind, MentionKind::Person { name: Some(_), .. })
-                    && ids[*j].is_some()
+                    && self.ids[*j].is_some()
             })
-            .and_then(|(j, _)| ids[j].clone())
-            .filter(|p| !holders.iter().any(|(ht, h)| ht != t && h.contains_key(p)))
-            // Only a qualified role (`the Tory leader`, not `the Queen`) and only for someone with
-            // no title yet.
-            .filter(|p| q.is_some() && entities.get(p).is_none_or(|e| !e.attributes.contains_key("title")));
-        // Several holders (`President Musharraf`, `President Bush`): the one the qualifier names,
-        // else the one named nearest to this mention.
-        let compatible: Vec<&EntityId> = if compatible.len() > 1 {
-            let by_qualifier: Vec<&EntityId> = compatible
-                .iter()
-                .copied()
-                .filter(|id| q.is_some() && holders.get(t).and_then(|h| h.get(*id)).is_some_and(|qs| qs.contains(&q)))
-                .collect();
-            if by_qualifier.len() == 1 {
-                by_qualifier
-            } else {
-                let distance = |id: &EntityId| {
-                    mentions
-                        .iter()
-                        .enumerate()
-                        .filter(|(j, _)| ids[*j].as_ref() == Some(id))
-                        .map(|(_, p)| p.span.start.abs_diff(m.span.start))
-                        .min()
-                        .unwrap_or(usize::MAX)
-                };
-                compatible.iter().copied().min_by_key(|id| (distance(id), (*id).clone())).into_iter().collect()
-            }
-        } else {
-            compatible
-        };
-        let id = if let [holder] = compatible[..] {
-            let holder = holder.clone();
-            touch(entities, &holder, EntityType::Person, "", m, true);
-            holder
-        } else if let Some(person) = salient.filter(|_| definite && compatible.is_empty()) {
-            touch(entities, &person, EntityType::Person, "", m, true);
-            if let Some(e) = entities.get_mut(&person) {
-                e.add_attribute("title", role.clone().unwrap_or_else(|| kb.titles[*t].canonical.clone()));
-            }
-            person
-        } else if let Some(q) = &q {
-            let id = roles.entry((*t, Some(q.clone()))).or_insert_with(|| {
-                let title = &kb.titles[*t];
-                let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
-                let base = slug(&format!("{ql} {}", title.canonical));
-                match title.rank {
-                    TitleRank::Office => EntityId::person(&base),
-                    _ => EntityId::person(&format!("{base}-{}", slug(&doc.id))),
-                }
-            });
-            let id = id.clone();
-            let label = role_label(doc.slice(m.span));
-            touch(entities, &id, EntityType::Person, &label, m, true);
-            if let Some(e) = entities.get_mut(&id) {
-                e.add_attribute("title", role.clone().unwrap_or_else(|| kb.titles[*t].canonical.clone()));
-            }
-            id
-        } else {
-            let same_title: Vec<&EntityId> = roles.iter().filter(|((rt, _), _)| rt == t).map(|(_, id)| id).collect();
-            match same_title[..] {
-                [only] => {
-                    let only = only.clone();
-                    touch(entities, &only, EntityType::Person, "", m, true);
-                    only
-                }
-                _ => continue,
-            }
-        };
-        ids[i] = Some(id);
+            .and_then(|(j, _)| self.ids[j].clone())
+            .filter(|p| !holders.iter().any(|(ht, h)| *ht != t && h.contains_key(p)))
+            .filter(|p| q.is_some() && self.entities.get(p).is_none_or(|e| !e.attributes.contains_key("title")))
     }
-    // Countries named only by a demonym exist once something refers to them.
-    for (i, m) in mentions.iter().enumerate() {
-        if let MentionKind::Demonym { country } = m.kind {
-            let used = mentions.iter().enumerate().any(|(j, other)| {
-                ids[j].is_some()
-                    && matches!(&other.kind, MentionKind::Person { qualifier: Some(q), .. } | MentionKind::Named { qualifier: Some(q), .. } if *q == i)
-            });
-            if used {
-                let e = &kb.entries[country];
-                let id = EntityId(e.key.clone());
-                touch(entities, &id, e.etype, &e.label, m, false);
+
+    /// The role person of title `t` qualified by `q` (`Azerbaijan’s Foreign Minister`), made on
+    /// first use and labelled by mention `m`: one across documents for an office (one holder per
+    /// country), one per document for any other role.
+    fn role_person(
+        &mut self,
+        m: &Mention,
+        t: usize,
+        q: &EntityId,
+        role: &Option<String>,
+        roles: &mut RolePersons,
+    ) -> EntityId {
+        let id = roles.entry((t, Some(q.clone()))).or_insert_with(|| {
+            let title = &self.kb.titles[t];
+            let ql = self.entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(self.kb, q));
+            let base = slug(&format!("{ql} {}", title.canonical));
+            match title.rank {
+                TitleRank::Office => EntityId::person(&base),
+                _ => EntityId::person(&format!("{base}-{}", slug(&self.doc.id))),
+            }
+        });
+        let id = id.clone();
+        let label = role_label(self.doc.slice(m.span));
+        self.touch(&id, EntityType::Person, &label, m, true);
+        self.add_title(&id, t, role);
+        id
+    }
+
+    /// Countries named only by a demonym exist once something refers to them: a person or body
+    /// the demonym qualifies, resolved.
+    fn demonym_countries(&mut self) {
+        let (kb, mentions) = (self.kb, self.mentions);
+        for (i, m) in mentions.iter().enumerate() {
+            if let MentionKind::Demonym { country } = m.kind {
+                let used = mentions.iter().enumerate().any(|(j, other)| {
+                    self.ids[j].is_some()
+                        && matches!(&other.kind, MentionKind::Person { qualifier: Some(q), .. } | MentionKind::Named { qualifier: Some(q), .. } if *q == i)
+                });
+                if used {
+                    let e = &kb.entries[country];
+                    let id = EntityId(e.key.clone());
+                    self.touch(&id, e.etype, &e.label, m, false);
+                }
             }
         }
     }
-    ids
 }
 
 /// A role's label from its first mention: without a leading article.
