@@ -3,7 +3,7 @@
 //! `cargo run --example entities` (it needs no command-line dependency: CI builds it with
 //! `--no-default-features`).
 
-use newsgraph::ingest::Document;
+use newsgraph::model::Document;
 use newsgraph::{build, Config};
 
 fn main() -> newsgraph::Result<()> {

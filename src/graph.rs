@@ -1,9 +1,9 @@
 //! [`KnowledgeGraph`]: entities and relations over a petgraph `StableGraph`, with the documents
 //! they came from.
 
-use crate::ingest::Document;
-use crate::relate::Relation;
-use crate::resolve::{Entity, EntityId};
+use crate::model::Document;
+use crate::model::Relation;
+use crate::model::{Entity, EntityId};
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::IntoEdgeReferences;
 use std::collections::BTreeMap;
@@ -50,7 +50,7 @@ impl KnowledgeGraph {
     /// Entities in id order.
     ///
     /// ```
-    /// use newsgraph::{KnowledgeGraph, EntityType, resolve::{Entity, EntityId}};
+    /// use newsgraph::{KnowledgeGraph, EntityType, model::{Entity, EntityId}};
     /// let g = KnowledgeGraph::new(vec![], [Entity::new(EntityId("place/baku".into()), EntityType::Place, "Baku")], []);
     /// assert_eq!(g.entities().map(|e| e.label.as_str()).collect::<Vec<_>>(), ["Baku"]);
     /// ```

@@ -1,10 +1,10 @@
 //! The pipeline, top to bottom: ingest → text → extract → resolve → relate → graph.
 
 use crate::error::Result;
-use crate::extract::{extract_with, Mention};
+use crate::extract::extract_with;
 use crate::graph::KnowledgeGraph;
-use crate::ingest::Document;
 use crate::kb::{KnowledgeBase, Taxonomy};
+use crate::model::{Document, Mention};
 use crate::ner::NerModel;
 use crate::progress::{NoProgress, Progress, Stage};
 use crate::relate::relate;
@@ -49,7 +49,7 @@ impl Config {
 /// Builds the knowledge graph of a set of documents.
 ///
 /// ```
-/// use newsgraph::{build, Config, ingest::Document};
+/// use newsgraph::{build, Config, model::Document};
 /// let docs = vec![Document::from_text("a", "a", "date 2024-02-17 Secretary of State Antony J. Blinken and Azerbaijan’s President Ilham Aliyev met in Munich, Germany.")];
 /// let g = build(docs, &Config::builtin().unwrap());
 /// let meeting = g.entities().find(|e| e.etype == newsgraph::EntityType::Event).unwrap();
@@ -77,14 +77,24 @@ pub fn build_with_progress(documents: Vec<Document>, config: &Config, progress: 
     graph
 }
 
+/// One document's analysis: its parse, then its mentions.
+pub(crate) fn analyze_one(
+    a: &mut AnalyzedDoc,
+    kb: &KnowledgeBase,
+    ner: Option<&NerModel>,
+    syntax: Option<&Analyzer>,
+) -> Vec<Mention> {
+    if let Some(analyzer) = syntax {
+        analyzer.annotate(a);
+    }
+    extract_with(a, kb, ner)
+}
+
 /// Parses every document and extracts its mentions, in parallel; results stay in document order.
 fn extract_all(analyzed: &mut [AnalyzedDoc], config: &Config, progress: &dyn Progress) -> Vec<Vec<Mention>> {
     let (kb, ner, syntax) = (&config.kb, config.ner.as_ref(), config.syntax.as_ref());
     let one = move |a: &mut AnalyzedDoc| {
-        if let Some(analyzer) = syntax {
-            analyzer.annotate(a);
-        }
-        let mentions = extract_with(a, kb, ner);
+        let mentions = analyze_one(a, kb, ner, syntax);
         progress.advance(1);
         mentions
     };

@@ -92,7 +92,7 @@ impl Unit {
 ///     fn end(&self, _: Stage) {}
 /// }
 ///
-/// let docs = vec![newsgraph::ingest::Document::from_text("a", "a", "Talks in Baku.")];
+/// let docs = vec![newsgraph::model::Document::from_text("a", "a", "Talks in Baku.")];
 /// let count = Count::default();
 /// newsgraph::pipeline::build_with_progress(docs, &newsgraph::Config::builtin().unwrap(), &count);
 /// assert_eq!(count.0.load(Ordering::Relaxed), 1);

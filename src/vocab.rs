@@ -37,7 +37,7 @@ pub mod ng {
 /// The default base IRI of entities, documents and evidence (`--base-iri` changes it).
 pub const DEFAULT_BASE_IRI: &str = "https://newsgraph.dev/id/";
 
-use crate::schema::RelationType;
+use crate::model::RelationType;
 
 /// The RDF property (full IRI) of a relation type.
 ///

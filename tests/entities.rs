@@ -3,7 +3,7 @@
 //! hold and what it must not.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use newsgraph::{build, ingest::Document, Config, KnowledgeGraph};
+use newsgraph::{build, model::Document, Config, KnowledgeGraph};
 
 /// One case: articles (each a separate document of one build), entities that must be in the graph
 /// as `Type: label`, labels that must not be entities, and relations `source-label type

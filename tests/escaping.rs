@@ -6,8 +6,8 @@ mod common;
 
 use common::*;
 use newsgraph::export::{write_files, ExportOptions, Format};
-use newsgraph::relate::Relation;
-use newsgraph::resolve::{Entity, EntityId};
+use newsgraph::model::Relation;
+use newsgraph::model::{Entity, EntityId};
 use newsgraph::{EntityType, KnowledgeGraph, RelationType};
 
 const LABELS: [&str; 6] = [

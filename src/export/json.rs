@@ -7,9 +7,9 @@ use std::io::{self, Write};
 #[derive(Serialize)]
 struct JsonGraph<'a> {
     generator: &'static str,
-    documents: &'a [crate::ingest::Document],
-    entities: Vec<&'a crate::resolve::Entity>,
-    relations: Vec<&'a crate::relate::Relation>,
+    documents: &'a [crate::model::Document],
+    entities: Vec<&'a crate::model::Entity>,
+    relations: Vec<&'a crate::model::Relation>,
 }
 
 /// Writes `{"generator", "documents", "entities", "relations"}`: entities with `id`, `type`,

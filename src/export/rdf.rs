@@ -8,8 +8,8 @@
 use super::ExportOptions;
 use crate::graph::KnowledgeGraph;
 use crate::kb::slug;
-use crate::resolve::Evidence;
-use crate::schema::EntityType;
+use crate::model::EntityType;
+use crate::model::Evidence;
 use crate::vocab::{ng, prov, rdf, relation_property, schema, skos};
 use oxrdf::{GraphName, Literal, NamedNode, Quad, Triple};
 use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};

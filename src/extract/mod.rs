@@ -29,21 +29,19 @@
 //! `data/lexicon/compound-heads.txt`). Rules that read capitalization run only in prose blocks,
 //! never in headings or tables.
 
-mod mention;
 mod rules;
 mod statistical;
 pub mod words;
 
-pub use mention::{Mention, MentionKind};
-
 use crate::kb::{KnowledgeBase, NameTarget};
+use crate::model::{Mention, MentionKind, Span};
 use crate::ner::NerModel;
-use crate::text::{AnalyzedDoc, Span, TokenKind};
+use crate::text::{AnalyzedDoc, TokenKind};
 
 /// Finds every mention in a document, in text order.
 ///
 /// ```
-/// use newsgraph::{extract::{extract, MentionKind}, ingest::Document, kb::KnowledgeBase, text::AnalyzedDoc};
+/// use newsgraph::{extract::extract, model::{Document, MentionKind}, kb::KnowledgeBase, text::AnalyzedDoc};
 /// let kb = KnowledgeBase::builtin().unwrap();
 /// let doc = Document::from_text("d", "t", "Secretary of State Antony J. Blinken met President Ilham Aliyev of Azerbaijan in Munich.");
 /// let a = AnalyzedDoc::new(&doc);
@@ -191,12 +189,12 @@ impl<'a, 'd> Extraction<'a, 'd> {
                 continue;
             };
             let e = &self.kb.entries[entry];
-            if !matches!(e.etype, crate::schema::EntityType::Country | crate::schema::EntityType::Place) {
+            if !matches!(e.etype, crate::model::EntityType::Country | crate::model::EntityType::Place) {
                 continue;
             }
             // Cities are glued into club, company and person names (`Leeds United`, `Real
             // Madrid`, `Santiago Solari`); a country only when its name is also a person's.
-            let city = e.etype == crate::schema::EntityType::Place && e.kind == "city";
+            let city = e.etype == crate::model::EntityType::Place && e.kind == "city";
             if !city && !words::is_in(words::NAME_LIKE_PLACES, self.a.doc.slice(span)) {
                 continue;
             }

@@ -1,9 +1,10 @@
 //! Rules for names that are in no list, decided by their context.
 
 use super::words::{self, is_in, HeadClass};
-use super::{Extraction, Mention, MentionKind};
+use super::Extraction;
 use crate::kb::TitleRank;
-use crate::schema::EntityType;
+use crate::model::EntityType;
+use crate::model::{Mention, MentionKind};
 use crate::text::TokenKind;
 
 /// Reads a person's name starting at token `i`: capitalized words, initials, inner particles and
@@ -20,9 +21,10 @@ fn read_name(x: &Extraction, i: usize, sentence_end: usize) -> Option<usize> {
         let free = x.covered[j].is_none() && x.title_at(j).is_none_or(surname_like_title);
         let is_initial = t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase());
         // A month name ends a name unless it follows a first name and no day number follows (`Theresa May`).
-        let month = is_in(words::MONTHS, &t.to_lowercase())
+        let month = is_in(crate::text::MONTHS, &t.to_lowercase())
             && (words_seen == 0 || x.a.tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Number));
-        let stop = is_in(words::STOP_CAPS, t) && !(words_seen > 0 && is_in(words::MONTHS, &t.to_lowercase()) && !month);
+        let stop =
+            is_in(words::STOP_CAPS, t) && !(words_seen > 0 && is_in(crate::text::MONTHS, &t.to_lowercase()) && !month);
         if free && x.is_cap(j) && !stop && !month {
             words_seen += 1;
             j += 1;
@@ -303,7 +305,7 @@ pub(super) fn people(x: &mut Extraction) {
             if keep {
                 let start = if qualifier.is_some() || modifier.is_some() { phrase_start } else { role_start };
                 let index = x.mentions.len();
-                let span = crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[name_at - 1].span.end);
+                let span = crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[name_at - 1].span.end);
                 x.mentions.push(Some(Mention {
                     span,
                     sentence: x.a.token_sentence[t0],
@@ -492,7 +494,7 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
                 }
             }
             if start >= j
-                || x.tokens_of(crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[j - 1].span.end))
+                || x.tokens_of(crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[j - 1].span.end))
                     .is_none()
             {
                 continue;
@@ -579,7 +581,7 @@ pub(super) fn names_by_head_noun(x: &mut Extraction) {
             };
             let name = format!("{} {noun}", joined(x, start, i));
             let index = x.mentions.len();
-            let span = crate::text::Span::new(x.a.tokens[start].span.start, x.a.tokens[i].span.end);
+            let span = crate::model::Span::new(x.a.tokens[start].span.start, x.a.tokens[i].span.end);
             x.mentions.push(Some(Mention {
                 span,
                 sentence: s,

@@ -1,10 +1,11 @@
 //! Names from the statistical recognizer, for what the lists and rules did not find.
 
 use super::words::{self, is_in, HeadClass};
-use super::{Extraction, MentionKind};
+use super::Extraction;
 use crate::kb::NameTarget;
+use crate::model::EntityType;
+use crate::model::MentionKind;
 use crate::ner::{DocContext, History, NerModel, NerType, Prepared};
-use crate::schema::EntityType;
 
 /// Tags every sentence (headings too: they inform later sentences) and adds the names found in
 /// prose that no earlier source covers.
@@ -49,7 +50,7 @@ pub(super) fn names(x: &mut Extraction, model: &NerModel) {
             }
             // Part of a role (`Shadow` Secretary, `Trade and Industry` Secretary, Secretary for
             // `the Family`), or a theme phrase (`Middle Corridor`): not a name of its own.
-            let span_bytes = crate::text::Span::new(a.tokens[i].span.start, a.tokens[j - 1].span.end);
+            let span_bytes = crate::model::Span::new(a.tokens[i].span.start, a.tokens[j - 1].span.end);
             let in_theme = x
                 .mentions
                 .iter()

@@ -1,7 +1,7 @@
 //! Table-driven cases for the extraction rules, on real news sentences.
 
 use super::*;
-use crate::ingest::Document;
+use crate::model::Document;
 
 fn describe(kb: &KnowledgeBase, doc: &Document, m: &Mention) -> String {
     let text = &doc.text[m.span.start..m.span.end];

@@ -211,25 +211,6 @@ pub const NAME_LIKE_PLACES: &[&str] = &[
     "Scotland",
 ];
 
-/// Month names, for dates.
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Weekday names (Monday first), for relative dates.
-pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
 /// Nouns that, after a name, say it is an outlet (`the Mirror newspaper`).
 pub const MEDIA_NOUNS: &[&str] =
     &["newspaper", "paper", "magazine", "tabloid", "daily", "weekly", "broadcaster", "channel", "website", "agency"];

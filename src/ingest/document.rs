@@ -1,50 +1,12 @@
-//! [`Document`]: one article, its metadata and its text.
+//! Reading a [`Document`] from raw text: its date line, dateline and title.
 
-use crate::text::Span;
-use serde::Serialize;
-
-/// One news article.
-///
-/// `text` is kept exactly as read, so every byte span in the graph points into it.
-#[derive(Debug, Clone, Serialize)]
-pub struct Document {
-    /// Stable id, unique within a run (file stem, folder-relative path, or the `.jsonl` `id`).
-    pub id: String,
-    /// Headline: a `.jsonl` title, a Markdown heading, or the first line when it reads as one.
-    pub title: String,
-    /// Publication date (ISO `YYYY-MM-DD`), from a leading `date YYYY-MM-DD` line or the record.
-    pub date: Option<String>,
-    /// Where it was read from (path, `path:line` for `.jsonl`, or `<stdin>`).
-    pub source: String,
-    /// The article's URL when the record gives one.
-    pub url: Option<String>,
-    /// The full text.
-    #[serde(skip)]
-    pub text: String,
-    /// Where the article body starts (after a leading date line).
-    #[serde(skip)]
-    pub body_start: usize,
-    /// The dateline (`Baku –`, `LONDON (Reuters) -`) when the body opens with one.
-    #[serde(skip)]
-    pub dateline: Option<Dateline>,
-}
-
-/// A dateline's parts, as byte spans into the document text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Dateline {
-    /// The place name (`Baku`, `LONDON`).
-    pub place: Span,
-    /// The agency in parentheses (`Reuters`), if any.
-    pub agency: Option<Span>,
-    /// The whole dateline including the dash.
-    pub whole: Span,
-}
+use crate::model::{Dateline, Document, Span};
 
 impl Document {
     /// Builds a document from raw text, finding its date line, dateline and title.
     ///
     /// ```
-    /// use newsgraph::ingest::Document;
+    /// use newsgraph::model::Document;
     /// let doc = Document::from_text("d", "mem", "date 2024-02-17 Baku – Talks were held.");
     /// assert_eq!(doc.date.as_deref(), Some("2024-02-17"));
     /// let dl = doc.dateline.unwrap();
@@ -65,11 +27,6 @@ impl Document {
             body_start,
             dateline,
         }
-    }
-
-    /// The text of a span of this document.
-    pub fn slice(&self, span: Span) -> &str {
-        self.text.get(span.start..span.end).unwrap_or("")
     }
 }
 
@@ -106,7 +63,7 @@ fn date_line(text: &str, body_start: usize) -> Option<String> {
             .collect();
         let has_year = words.iter().any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)));
         if has_year {
-            if let Some(date) = crate::relate::date_in(&words, None) {
+            if let Some(date) = crate::text::date_in(&words, None) {
                 return Some(date);
             }
         }
@@ -125,7 +82,7 @@ pub(crate) fn iso_date_prefix(s: &str) -> Option<String> {
     if b.get(10).is_some_and(|c| c.is_ascii_digit())
         || !(1..=12).contains(&m)
         || d == 0
-        || d > crate::relate::days_in_month(y as i32, m)
+        || d > crate::text::days_in_month(y as i32, m)
     {
         return None;
     }

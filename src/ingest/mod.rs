@@ -6,9 +6,8 @@
 
 mod document;
 
-pub use document::{Dateline, Document};
-
 use crate::error::{Error, Result};
+use crate::model::Document;
 use crate::progress::{NoProgress, Progress, Stage};
 use std::io::Read;
 use std::path::{Path, PathBuf};

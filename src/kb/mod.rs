@@ -12,8 +12,8 @@ pub use slug::slug;
 pub use taxonomy::{Concept, Taxonomy, BUILTIN_TAXONOMY};
 
 use crate::error::{Error, Result};
-use crate::schema::EntityType;
-use crate::text::Span;
+use crate::model::EntityType;
+use crate::model::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 

@@ -143,13 +143,13 @@ impl Taxonomy {
     }
 
     /// Label matches in `text` on word boundaries: (byte span, concept index).
-    pub fn find<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (crate::text::Span, usize)> + 't {
+    pub fn find<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (crate::model::Span, usize)> + 't {
         self.matcher.find_iter(text).filter_map(move |m| {
             let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
             (!word(before) && !word(after))
-                .then(|| (crate::text::Span::new(m.start(), m.end()), self.targets[m.pattern().as_usize()]))
+                .then(|| (crate::model::Span::new(m.start(), m.end()), self.targets[m.pattern().as_usize()]))
         })
     }
 

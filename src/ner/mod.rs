@@ -28,7 +28,7 @@ pub use tags::{allowed, iob2, may_end, spans_of, split, tag, tags_of, NerSpan, N
 pub use train::{dev_score, evaluate, predict, train, TrainConfig, TrainReport};
 
 use crate::kb::{KnowledgeBase, NameTarget, TitleRank};
-use crate::schema::EntityType;
+use crate::model::EntityType;
 
 /// Reads a file of gold names: GUM CoNLL-U (`.conllu`, through [`read_gum`]) or CoNLL-2003
 /// (any other name, through [`read_conll`]).

@@ -10,13 +10,9 @@
 //!   documents; a generic role (`a senior official`) stays within its document.
 //! - Generic bodies (`Foreign Ministry`) are keyed by the country that qualifies them.
 
-mod entity;
-
-pub use entity::{Entity, EntityId, Evidence};
-
-use crate::extract::{Mention, MentionKind};
 use crate::kb::{slug, KnowledgeBase, TitleRank};
-use crate::schema::EntityType;
+use crate::model::EntityType;
+use crate::model::{Entity, EntityId, Evidence, Mention, MentionKind};
 use crate::text::AnalyzedDoc;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -106,7 +102,7 @@ fn name_key(name: &str) -> Option<(String, String)> {
 /// Resolves every document's mentions into entities.
 ///
 /// ```
-/// use newsgraph::{extract::extract, ingest::Document, kb::KnowledgeBase, resolve::resolve, text::AnalyzedDoc};
+/// use newsgraph::{extract::extract, model::Document, kb::KnowledgeBase, resolve::resolve, text::AnalyzedDoc};
 /// let kb = KnowledgeBase::builtin().unwrap();
 /// let docs = [
 ///     Document::from_text("a", "a", "Secretary of State Antony J. Blinken met Aliyev. Blinken's trip went well."),
@@ -321,13 +317,13 @@ fn resolve_doc(
             MentionKind::Demonym { country } => ids[i] = Some(EntityId(kb.entries[*country].key.clone())),
             MentionKind::Theme { concept } => {
                 let c = &kb.taxonomy.concepts[*concept];
-                let id = EntityId(format!("theme/{}", c.id));
+                let id = EntityId::theme(&c.id);
                 touch(entities, &id, EntityType::Theme, &c.label, m, true);
                 ids[i] = Some(id);
             }
             MentionKind::Person { name: Some(name), .. } => {
                 let canonical = registry.canonical_for(name, &local_keys);
-                let id = EntityId(format!("person/{}", slug(&canonical)));
+                let id = EntityId::person(&slug(&canonical));
                 touch(entities, &id, EntityType::Person, &canonical, m, false);
                 if let Some(e) = entities.get_mut(&id) {
                     e.add_alias(name);
@@ -354,12 +350,12 @@ fn resolve_doc(
         let (id, label) = match (etype, &q) {
             (EntityType::Organization, Some(q)) if is_generic_body(name) => {
                 let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
-                (EntityId(format!("org/{}-{}", slug(&ql), slug(name))), format!("{ql}'s {name}"))
+                (EntityId::organization(&format!("{}-{}", slug(&ql), slug(name))), format!("{ql}'s {name}"))
             }
             (EntityType::Organization, None) if is_generic_body(name) => {
-                (EntityId(format!("org/{}-{}", slug(name), slug(&doc.id))), name.clone())
+                (EntityId::organization(&format!("{}-{}", slug(name), slug(&doc.id))), name.clone())
             }
-            _ => (EntityId(format!("{}/{}", etype.id_prefix(), slug(name))), name.clone()),
+            _ => (EntityId::new(*etype, &slug(name)), name.clone()),
         };
         touch(entities, &id, *etype, &label, m, true);
         ids[i] = Some(id);
@@ -458,8 +454,8 @@ fn resolve_doc(
                 let ql = entities.get(q).map(|e| e.label.clone()).unwrap_or_else(|| kb_label(kb, q));
                 let base = slug(&format!("{ql} {}", title.canonical));
                 match title.rank {
-                    TitleRank::Office => EntityId(format!("person/{base}")),
-                    _ => EntityId(format!("person/{base}-{}", slug(&doc.id))),
+                    TitleRank::Office => EntityId::person(&base),
+                    _ => EntityId::person(&format!("{base}-{}", slug(&doc.id))),
                 }
             });
             let id = id.clone();
@@ -517,7 +513,7 @@ fn kb_label(kb: &KnowledgeBase, id: &EntityId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::Document;
+    use crate::model::Document;
 
     fn people(texts: &[&str]) -> Vec<(String, Vec<String>, Vec<String>)> {
         let kb = KnowledgeBase::builtin().unwrap();

@@ -66,16 +66,48 @@ impl Analyzer {
     }
 
     /// Parses every sentence of a document and keeps the trees in it ([`AnalyzedDoc::trees`]).
+    ///
+    /// A dateline (`Baku –`, `LONDON (Reuters) -`) is no part of the first sentence's grammar:
+    /// the sentence is parsed without it, and its words hang on the sentence's root as `dep`.
     pub fn annotate(&self, doc: &mut AnalyzedDoc) {
+        let dateline_end = doc.doc.dateline.map(|d| d.whole.end);
         doc.trees = doc
             .sentences
             .iter()
             .map(|s| {
                 let forms: Vec<&str> = s.tokens.clone().map(|i| doc.token_text(i)).collect();
-                DepTree::new(&self.analyze(&forms))
+                let skip = dateline_end
+                    .map_or(0, |end| s.tokens.clone().take_while(|&i| doc.tokens[i].span.end <= end).count());
+                if skip == 0 || skip == forms.len() {
+                    return DepTree::new(&self.analyze(&forms));
+                }
+                DepTree::new(&after_dateline(&forms[..skip], self.analyze(&forms[skip..])))
             })
             .collect();
     }
+}
+
+/// The words of a sentence whose first tokens (`dateline`) are a dateline: those hang on the
+/// root of the rest (`words`) as `dep`; the rest's heads shift past them.
+fn after_dateline(dateline: &[&str], words: Vec<Word>) -> Vec<Word> {
+    let n = dateline.len();
+    let root = words.iter().position(|w| w.head == 0).map_or(0, |r| r + 1 + n);
+    let lead = dateline.iter().map(|form| Word {
+        form: (*form).to_owned(),
+        lemma: (*form).to_owned(),
+        upos: if form.chars().any(char::is_alphanumeric) { "PROPN" } else { "PUNCT" }.to_owned(),
+        xpos: String::new(),
+        head: root,
+        deprel: "dep".to_owned(),
+        ..Word::default()
+    });
+    let shifted = words.into_iter().map(|mut w| {
+        if w.head != 0 {
+            w.head += n;
+        }
+        w
+    });
+    lead.chain(shifted).collect()
 }
 
 /// The words the UD English treebanks split a token into: `didn't` → `did n't`, `can't` →

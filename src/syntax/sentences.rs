@@ -11,7 +11,7 @@
 //! characters gives the same counts).
 
 use super::Sentence;
-use crate::ingest::Document;
+use crate::model::Document;
 use crate::text::AnalyzedDoc;
 use std::collections::BTreeSet;
 

@@ -4,13 +4,13 @@
 //! header (`Focus Area | Priority Actions`) is capitalized like a name but names nothing, so later
 //! stages run only knowledge-base lookups there, never capitalization rules.
 
-mod span;
+mod dates;
 mod tokenize;
 
-pub use span::Span;
+pub use dates::{date_in, days_in_month, MONTHS, WEEKDAYS};
 pub use tokenize::{tokenize, Token, TokenKind};
 
-use crate::ingest::Document;
+use crate::model::{Document, Span};
 
 /// The tokens that glue two words into one when no space is around them (`Jae-in`,
 /// `Bosnia–Herzegovina`): hyphen-minus, hyphen (U+2010) and en dash (U+2013). The text layer owns
@@ -82,7 +82,7 @@ impl<'a> AnalyzedDoc<'a> {
     /// Splits a document's body into blocks, sentences and tokens.
     ///
     /// ```
-    /// use newsgraph::{ingest::Document, text::{AnalyzedDoc, BlockKind}};
+    /// use newsgraph::{model::Document, text::{AnalyzedDoc, BlockKind}};
     /// let doc = Document::from_text("d", "t", "Talks in Munich\n\nMr. Blinken met Mr. Aliyev. They talked.\nA | B |\n---|---|\nx | y |");
     /// let a = AnalyzedDoc::new(&doc);
     /// let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();

@@ -6,7 +6,7 @@
 //! that each part can be matched, and domain names (`Apa.az`) and numbers (`2024-02-17`, `1,000`)
 //! stay whole.
 
-use super::Span;
+use crate::model::Span;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

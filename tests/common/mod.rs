@@ -107,6 +107,7 @@ pub const SHARED_DATA_TESTS: &[(&str, &str)] = &[
     ("tests/scores.rs", "seeds_meet_the_extraction_targets"),
     ("tests/scores.rs", "annotated_bbc_articles_meet_the_extraction_targets"),
     ("tests/scores.rs", "general_news_articles_keep_their_entity_scores"),
+    ("tests/scores.rs", "blind_relation_articles_keep_their_scores"),
     ("tests/pictures.rs", "fifty_articles_give_a_readable_picture"),
     ("tests/page.rs", "the_page_of_fifty_articles_works_in_a_browser"),
     // Unit tests of the syntactic layer, which look for ../shared themselves.

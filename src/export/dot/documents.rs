@@ -3,8 +3,8 @@
 //! first of them in input order (clusters cannot share a node).
 
 use crate::graph::KnowledgeGraph;
-use crate::resolve::Entity;
-use crate::schema::EntityType;
+use crate::model::Entity;
+use crate::model::EntityType;
 use std::collections::BTreeMap;
 
 /// The events of `entities` grouped by the document (index into `graph.documents()`) that first
@@ -23,14 +23,18 @@ pub fn events_by_document<'g>(graph: &KnowledgeGraph, entities: &[&'g Entity]) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::Document;
-    use crate::resolve::{EntityId, Evidence};
+    use crate::model::Document;
+    use crate::model::{EntityId, Evidence};
 
     #[test]
     fn events_go_to_the_first_article_that_mentions_them() {
         let docs = vec![Document::from_text("b", "b", "B"), Document::from_text("a", "a", "A")];
-        let mention =
-            |doc: &str| Evidence { doc: doc.into(), sentence: 0, span: crate::text::Span::new(0, 1), text: "x".into() };
+        let mention = |doc: &str| Evidence {
+            doc: doc.into(),
+            sentence: 0,
+            span: crate::model::Span::new(0, 1),
+            text: "x".into(),
+        };
         let mut summit = Entity::new(EntityId("event/summit".into()), EntityType::Event, "Summit");
         summit.mentions = vec![mention("a"), mention("b")];
         let mut talks = Entity::new(EntityId("event/talks".into()), EntityType::Event, "Talks");

@@ -4,7 +4,7 @@
 
 use super::style::{edge_style, node_style, relation_label};
 use super::{dot_escape, FONT};
-use crate::schema::{EntityType, RelationType};
+use crate::model::{EntityType, RelationType};
 use std::io::{self, Write};
 
 /// Writes the legend cluster; `note` (what was left out, how many are shown) becomes its last line.

@@ -15,8 +15,8 @@ pub use style::{edge_style, node_style, penwidth, relation_label, EdgeStyle, Nod
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
-use crate::relate::Relation;
-use crate::resolve::Entity;
+use crate::model::Entity;
+use crate::model::Relation;
 use std::io::{self, Write};
 
 /// The font of every label. Graphviz finds it through fontconfig (DejaVu Sans or Liberation Sans
@@ -189,7 +189,7 @@ fn write_node<W: Write>(w: &mut W, e: &Entity, layout: &Layout, indent: &str) ->
 
 fn write_edge<W: Write>(w: &mut W, graph: &KnowledgeGraph, r: &Relation, layout: &Layout) -> io::Result<()> {
     let s = edge_style(r.rtype);
-    let name = |id: &crate::resolve::EntityId| graph.entity(id.as_str()).map_or(id.to_string(), |e| e.label.clone());
+    let name = |id: &crate::model::EntityId| graph.entity(id.as_str()).map_or(id.to_string(), |e| e.label.clone());
     let n = r.evidence.len();
     let tooltip = format!(
         "{} {} {}: {n} sentence{}, confidence {:.2}",

@@ -5,9 +5,9 @@
 use super::DotOptions;
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
-use crate::relate::Relation;
-use crate::resolve::Entity;
-use crate::schema::EntityType;
+use crate::model::Entity;
+use crate::model::EntityType;
+use crate::model::Relation;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// The entities and relations drawn, in the graph's id order.
@@ -205,8 +205,8 @@ pub fn find_entity<'g>(graph: &'g KnowledgeGraph, query: &str) -> Result<&'g Ent
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resolve::EntityId;
-    use crate::schema::RelationType;
+    use crate::model::EntityId;
+    use crate::model::RelationType;
 
     fn graph() -> KnowledgeGraph {
         let e = |id: &str, t| Entity::new(EntityId(id.into()), t, id.rsplit('/').next().unwrap_or(id));

@@ -1,8 +1,8 @@
 //! How each entity type and relation type looks: one table, read by the nodes, the edges and the
 //! legend, so the legend can never disagree with the picture.
 
-use crate::relate::Relation;
-use crate::schema::{EntityType, RelationType};
+use crate::model::Relation;
+use crate::model::{EntityType, RelationType};
 
 /// A node's look: Graphviz shape and fill colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,15 +95,15 @@ mod tests {
     #[test]
     fn penwidth_grows_with_evidence_and_is_bounded() {
         let with = |n: usize| Relation {
-            source: crate::resolve::EntityId("a".into()),
+            source: crate::model::EntityId("a".into()),
             rtype: RelationType::MetWith,
-            target: crate::resolve::EntityId("b".into()),
+            target: crate::model::EntityId("b".into()),
             confidence: 0.5,
             evidence: (0..n)
-                .map(|i| crate::resolve::Evidence {
+                .map(|i| crate::model::Evidence {
                     doc: "d".into(),
                     sentence: i,
-                    span: crate::text::Span::new(0, 1),
+                    span: crate::model::Span::new(0, 1),
                     text: "x".into(),
                 })
                 .collect(),

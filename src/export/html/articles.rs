@@ -2,9 +2,9 @@
 //! document: every mention becomes a `<mark>` that names its entity, so a click finds it in the graph.
 
 use super::escape;
-use crate::ingest::Document;
-use crate::resolve::Entity;
-use crate::text::Span;
+use crate::model::Document;
+use crate::model::Entity;
+use crate::model::Span;
 use std::io::{self, Write};
 
 /// Writes `text` with `marks` (mention span, entity) as nested `<mark>` elements. Marks are taken
@@ -60,8 +60,8 @@ pub fn write_marked<W: Write>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resolve::EntityId;
-    use crate::schema::EntityType;
+    use crate::model::EntityId;
+    use crate::model::EntityType;
 
     #[test]
     fn marks_nest_and_crossing_ones_are_left_out() {

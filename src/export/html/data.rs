@@ -2,7 +2,7 @@
 //! sentences), as JSON in a `<script type="application/json">` element that the page's script reads.
 
 use crate::graph::KnowledgeGraph;
-use crate::resolve::Evidence;
+use crate::model::Evidence;
 use crate::text::AnalyzedDoc;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -55,7 +55,7 @@ struct EvidenceData<'a> {
 }
 
 /// Sentence spans of each document, as the pipeline split them (evidence names sentences by index).
-pub struct Sentences(Vec<Vec<crate::text::Span>>);
+pub struct Sentences(Vec<Vec<crate::model::Span>>);
 
 impl Sentences {
     /// Splits every document of the graph.

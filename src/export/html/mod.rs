@@ -10,8 +10,8 @@ mod data;
 
 use super::dot::{node_style, picture_note, Picture};
 use crate::graph::KnowledgeGraph;
-use crate::resolve::Entity;
-use crate::schema::EntityType;
+use crate::model::Entity;
+use crate::model::EntityType;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -148,7 +148,7 @@ fn entity_list<W: Write>(w: &mut W, graph: &KnowledgeGraph, picture: &Picture) -
 
 /// Each article with its mentions highlighted.
 fn articles<W: Write>(w: &mut W, graph: &KnowledgeGraph) -> io::Result<()> {
-    let mut marks: BTreeMap<&str, Vec<(crate::text::Span, &Entity)>> = BTreeMap::new();
+    let mut marks: BTreeMap<&str, Vec<(crate::model::Span, &Entity)>> = BTreeMap::new();
     for e in graph.entities() {
         for m in &e.mentions {
             marks.entry(m.doc.as_str()).or_default().push((m.span, e));

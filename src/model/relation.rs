@@ -1,7 +1,7 @@
 //! [`Relation`]: a typed link between two entities, with the evidence for it.
 
-use crate::resolve::{EntityId, Evidence};
-use crate::schema::RelationType;
+use super::RelationType;
+use super::{EntityId, Evidence};
 use serde::Serialize;
 
 /// A fact: `source type target`, with where it was read and how sure we are.

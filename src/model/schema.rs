@@ -47,6 +47,17 @@ impl EntityType {
         }
     }
 
+    /// The type of a name as [`EntityType::as_str`] writes it.
+    ///
+    /// ```
+    /// use newsgraph::EntityType;
+    /// assert_eq!(EntityType::parse("Country"), Some(EntityType::Country));
+    /// assert_eq!(EntityType::parse("Planet"), None);
+    /// ```
+    pub fn parse(name: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+
     /// The lowercase prefix of ids of this type (`person`, `org`, ...).
     pub fn id_prefix(self) -> &'static str {
         match self {
@@ -123,6 +134,16 @@ impl RelationType {
             RelationType::MetWith => "met_with",
             RelationType::ReportedBy => "reported_by",
         }
+    }
+
+    /// The type of a name as [`RelationType::as_str`] writes it.
+    ///
+    /// ```
+    /// use newsgraph::RelationType;
+    /// assert_eq!(RelationType::parse("met_with"), Some(RelationType::MetWith));
+    /// ```
+    pub fn parse(name: &str) -> Option<RelationType> {
+        RelationType::ALL.into_iter().find(|t| t.as_str() == name)
     }
 
     /// Whether `a r b` implies `b r a`.

@@ -1,12 +1,29 @@
 //! Dates: ISO dates from news phrasing, relative days resolved against the document date.
 
-use crate::extract::words::{MONTHS, WEEKDAYS};
+/// Month names, for dates.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weekday names (Monday first), for relative dates.
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Days in a month of the Gregorian calendar.
 ///
 /// ```
-/// assert_eq!(newsgraph::relate::days_in_month(2024, 2), 29);
-/// assert_eq!(newsgraph::relate::days_in_month(2023, 2), 28);
+/// assert_eq!(newsgraph::text::days_in_month(2024, 2), 29);
+/// assert_eq!(newsgraph::text::days_in_month(2023, 2), 28);
 /// ```
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
@@ -64,7 +81,7 @@ fn month_of(word: &str) -> Option<u32> {
 /// on or before the document date), `yesterday`, `today`.
 ///
 /// ```
-/// use newsgraph::relate::date_in;
+/// use newsgraph::text::date_in;
 /// let words = ["talks", "on", "Friday"];
 /// assert_eq!(date_in(&words, Some("2024-02-19")).as_deref(), Some("2024-02-16"));
 /// assert_eq!(date_in(&["on", "17", "February", "2024"], None).as_deref(), Some("2024-02-17"));

@@ -1,7 +1,7 @@
 //! [`Entity`] and [`EntityId`]: one real thing, however many times and ways it is named.
 
-use crate::schema::EntityType;
-use crate::text::Span;
+use super::EntityType;
+use super::Span;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,6 +12,38 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct EntityId(pub String);
 
 impl EntityId {
+    /// The id of an entity of type `etype` whose key (already a slug) is `key`:
+    /// `person/antony-j-blinken`.
+    ///
+    /// ```
+    /// use newsgraph::{model::EntityId, EntityType};
+    /// assert_eq!(EntityId::new(EntityType::Country, "azerbaijan").as_str(), "country/azerbaijan");
+    /// assert_eq!(EntityId::person("ilham-aliyev").as_str(), "person/ilham-aliyev");
+    /// ```
+    pub fn new(etype: EntityType, key: &str) -> EntityId {
+        EntityId(format!("{}/{key}", etype.id_prefix()))
+    }
+
+    /// A person's id.
+    pub fn person(key: &str) -> EntityId {
+        EntityId::new(EntityType::Person, key)
+    }
+
+    /// An organization's id.
+    pub fn organization(key: &str) -> EntityId {
+        EntityId::new(EntityType::Organization, key)
+    }
+
+    /// An event's id.
+    pub fn event(key: &str) -> EntityId {
+        EntityId::new(EntityType::Event, key)
+    }
+
+    /// A theme's id.
+    pub fn theme(key: &str) -> EntityId {
+        EntityId::new(EntityType::Theme, key)
+    }
+
     /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -1,7 +1,7 @@
 //! [`Mention`]: one place in the text that refers to something.
 
-use crate::schema::EntityType;
-use crate::text::Span;
+use super::EntityType;
+use super::Span;
 
 /// A reference in the text to an entity or theme, before resolution.
 #[derive(Debug, Clone, PartialEq)]

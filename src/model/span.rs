@@ -5,7 +5,7 @@ use serde::Serialize;
 /// A half-open byte range `start..end` into a document's text: `&text[span.start..span.end]`.
 ///
 /// ```
-/// use newsgraph::text::Span;
+/// use newsgraph::model::Span;
 /// let text = "Blinken met Aliyev";
 /// let s = Span::new(12, 18);
 /// assert_eq!(&text[s.start..s.end], "Aliyev");
