@@ -336,6 +336,10 @@ impl Table {
             return Err(r.error("bad table header"));
         }
         let mut builder = TableBuilder::new(classes, bits);
+        // Room for every row, and for as many entries as the bytes left could hold (memory the
+        // system only hands over as it is written), so that nothing is copied as the table grows.
+        builder.table.starts.reserve(rows as usize);
+        builder.table.entries.reserve(r.bytes.len().saturating_sub(6 * rows as usize) / 4);
         for _ in 0..rows {
             let row = r.u32()?;
             if row >> bits != 0 || builder.last.is_some_and(|l| l >= row) {
