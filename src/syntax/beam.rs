@@ -203,7 +203,7 @@ mod tests {
     #[test]
     fn untrained_beam_gives_a_tree_and_the_histories_lead_to_it() {
         let (lex, tags) = words(6);
-        let cx = Context { lex: &lex, tags: &tags };
+        let cx = Context { lex: &lex, tags: &tags, beam_features: true };
         let mut beam = Beam::default();
         let mut steps = 0;
         let mut last = START;

@@ -95,7 +95,7 @@ impl SyntaxModel {
     pub fn analyze(&self, forms: &[&str]) -> Vec<Word> {
         let lex = Lexical::of_all(forms, &self.classes);
         let tags = self.tagger.tag(&lex);
-        let parse = self.parser.parse(&Context { lex: &lex, tags: &tags });
+        let parse = self.parser.parse(&Context { lex: &lex, tags: &tags, beam_features: self.parser.beam_features });
         forms
             .iter()
             .enumerate()
@@ -114,11 +114,12 @@ impl SyntaxModel {
             .collect()
     }
 
-    /// The model as bytes: magic, word-class fingerprint, beam width, tag names, label names, three tables.
+    /// The model as bytes: magic, word-class fingerprint, beam width, feature set, tag names, label names, three tables.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend(self.classes.fingerprint().to_le_bytes());
         out.extend((self.parser.beam as u32).to_le_bytes());
+        out.extend(u32::from(self.parser.beam_features).to_le_bytes());
         for names in [self.tagger.tags.names(), self.parser.labels.as_slice()] {
             let joined = names.join("\n");
             out.extend((joined.len() as u32).to_le_bytes());
@@ -144,6 +145,11 @@ impl SyntaxModel {
         if !(1..=256).contains(&beam) {
             return Err(bad("a beam width out of 1..=256"));
         }
+        let beam_features = match r.u32()? {
+            0 => false,
+            1 => true,
+            _ => return Err(bad("an unknown feature set")),
+        };
         let mut names = || -> Result<Vec<String>> {
             let n = r.u32()? as usize;
             let text = std::str::from_utf8(r.take(n)?).map_err(|_| bad("names are not UTF-8"))?;
@@ -158,7 +164,7 @@ impl SyntaxModel {
         }
         Ok(SyntaxModel {
             tagger: Tagger { tags, table: tagger_table },
-            parser: Parser { labels, moves, arcs, beam },
+            parser: Parser { labels, moves, arcs, beam, beam_features },
             classes,
         })
     }

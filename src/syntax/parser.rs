@@ -26,6 +26,8 @@ pub struct Context<'a> {
     pub lex: &'a [Lexical],
     /// The words' tags (word `i` is `tags[i - 1]`).
     pub tags: &'a [u16],
+    /// Whether the features include the nine a beam puts to use ([`Parser::beam_features`]).
+    pub beam_features: bool,
 }
 
 impl Context<'_> {
@@ -170,7 +172,9 @@ pub fn parse_features(s: &State, cx: &Context, out: &mut Vec<u64>) {
     f(t(s0), c(n0, 6), 0);
     f(c(s0, 10), 0, 0);
     f(c(n0, 10), 0, 0);
-    unknown_words_and_pairs(&p, cx, l, &mut f);
+    if cx.beam_features {
+        unknown_words_and_pairs(&p, cx, l, &mut f);
+    }
 }
 
 /// Features a beam puts to use where greedy parsing did not (measured on gum-dev, see
@@ -230,6 +234,9 @@ pub struct Parser {
     pub arcs: Table,
     /// How many states the search keeps (1: greedy).
     pub beam: usize,
+    /// Whether its features include the nine a beam puts to use (the greedy model has none of
+    /// them).
+    pub beam_features: bool,
 }
 
 /// A parse: each word's head (0: the root) and label class.

@@ -37,6 +37,8 @@ pub struct TrainConfig {
     /// States the trained model's beam keeps when it parses (it may be narrower: a model trained
     /// with a beam of 16 parses about as well with 8, in half the time; see data/syntax.md).
     pub parse_beam: usize,
+    /// Whether the parser's features include the nine a beam puts to use.
+    pub beam_features: bool,
 }
 
 impl Default for TrainConfig {
@@ -53,6 +55,7 @@ impl Default for TrainConfig {
             prune: 250,
             beam: 16,
             parse_beam: 8,
+            beam_features: true,
         }
     }
 }
@@ -197,7 +200,7 @@ pub fn attachment(parser: &Parser, examples: &[Example], tags: &[Vec<u16>]) -> (
     let universal = |l: u16| parser.labels.get(l as usize).map(|s| s.split(':').next().unwrap_or(s));
     let (mut uas, mut las, mut all) = (0usize, 0usize, 0usize);
     for (e, t) in examples.iter().zip(tags) {
-        let parse = parser.parse(&Context { lex: &e.lex, tags: t });
+        let parse = parser.parse(&Context { lex: &e.lex, tags: t, beam_features: parser.beam_features });
         for (i, (&h, &l)) in parse.heads.iter().zip(&parse.labels).enumerate() {
             if h == e.heads[i + 1] {
                 uas += 1;
@@ -215,6 +218,7 @@ struct ParserTraining {
     arcs: Perceptron,
     seed: u64,
     beam: Beam,
+    beam_features: bool,
 }
 
 /// The label an arc takes while training: the gold one when its head is the gold head, else the
@@ -247,7 +251,7 @@ impl ParserTraining {
     fn beam_sentence(&mut self, e: &Example, tags: &[u16], width: usize) {
         let mut gold = e.heads.clone();
         projectivize(&mut gold);
-        let cx = Context { lex: &e.lex, tags };
+        let cx = Context { lex: &e.lex, tags, beam_features: self.beam_features };
         let n = e.lex.len();
         let (mut state, mut feats, mut scores) = (State::new(n), Vec::new(), [0f32; 4]);
         let (mut gold_feats, mut gold_moves, mut gold_scores) = (Vec::new(), Vec::new(), Vec::new());
@@ -290,7 +294,7 @@ impl ParserTraining {
     fn sentence(&mut self, e: &Example, tags: &[u16], explore: Option<u64>, train_moves: bool) {
         let mut gold = e.heads.clone();
         projectivize(&mut gold);
-        let cx = Context { lex: &e.lex, tags };
+        let cx = Context { lex: &e.lex, tags, beam_features: self.beam_features };
         let mut state = State::new(e.lex.len());
         let (mut feats, mut label_feats) = (Vec::new(), Vec::new());
         let (mut scores, mut label_scores) = ([0f32; 4], vec![0f32; self.arcs.classes()]);
@@ -377,6 +381,7 @@ pub fn train_parser(
         arcs: Perceptron::new(labels.len(), config.parser_bits),
         seed: config.seed.max(1),
         beam: Beam::default(),
+        beam_features: config.beam_features,
     };
     let mut order_seed = config.seed.max(1) ^ 0x5eed;
     let mut best: Option<(f64, Parser)> = None;
@@ -389,8 +394,13 @@ pub fn train_parser(
             }
             t.sentence(&train[i], &train_tags[i], explore, config.beam <= 1);
         }
-        let parser =
-            Parser { labels: labels.to_vec(), moves: t.moves.averaged(), arcs: t.arcs.averaged(), beam: config.beam };
+        let parser = Parser {
+            labels: labels.to_vec(),
+            moves: t.moves.averaged(),
+            arcs: t.arcs.averaged(),
+            beam: config.beam,
+            beam_features: config.beam_features,
+        };
         let (uas, las) = attachment(&parser, dev, dev_tags);
         log(&format!("parser epoch {}: dev UAS {uas:.2} LAS {las:.2}", epoch + 1));
         curve.push((uas, las));
@@ -403,6 +413,7 @@ pub fn train_parser(
         moves: t.moves.averaged(),
         arcs: t.arcs.averaged(),
         beam: config.beam,
+        beam_features: config.beam_features,
     });
     (parser, curve)
 }
@@ -435,6 +446,7 @@ mod tests {
             arcs: Perceptron::new(2, 16),
             seed: 1,
             beam: Beam::default(),
+            beam_features: true,
         };
         for _ in 0..10 {
             for e in &train {
@@ -442,7 +454,8 @@ mod tests {
                 t.sentence(e, &e.tags, None, false);
             }
         }
-        let parser = Parser { labels, moves: t.moves.averaged(), arcs: t.arcs.averaged(), beam: 4 };
+        let parser =
+            Parser { labels, moves: t.moves.averaged(), arcs: t.arcs.averaged(), beam: 4, beam_features: true };
         let tags: Vec<Vec<u16>> = train.iter().map(|e| e.tags.clone()).collect();
         assert_eq!(attachment(&parser, &train, &tags), (100.0, 100.0));
     }

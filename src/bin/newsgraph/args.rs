@@ -197,6 +197,13 @@ pub enum ParseCommand {
         /// States the trained model's beam keeps when it parses.
         #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().parse_beam)]
         parse_beam: usize,
+        /// Whether the parser reads the nine features a beam puts to use (`false` for the greedy
+        /// model's set).
+        #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().beam_features, action = clap::ArgAction::Set)]
+        beam_features: bool,
+        /// Weights of smaller magnitude (of ±32,000) are dropped from the written model.
+        #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().prune)]
+        prune: i16,
     },
     /// Score a model on a treebank on its gold words: UPOS, XPOS, lemma, UAS, LAS (CoNLL 2018 style).
     Eval {

@@ -17,7 +17,19 @@ pub fn run(command: ParseCommand) -> Result<()> {
         Ok(sentences)
     };
     match command {
-        ParseCommand::Train { train, dev, out, tagger_epochs, parser_epochs, seed, parser_bits, beam, parse_beam } => {
+        ParseCommand::Train {
+            train,
+            dev,
+            out,
+            tagger_epochs,
+            parser_epochs,
+            seed,
+            parser_bits,
+            beam,
+            parse_beam,
+            beam_features,
+            prune,
+        } => {
             let config = TrainConfig {
                 tagger_epochs,
                 parser_epochs,
@@ -25,6 +37,8 @@ pub fn run(command: ParseCommand) -> Result<()> {
                 parser_bits,
                 beam,
                 parse_beam: parse_beam.max(1),
+                beam_features,
+                prune,
                 ..TrainConfig::default()
             };
             let (train, dev) = (read_all(&train)?, read_conllu(&dev)?);
