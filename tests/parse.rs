@@ -112,6 +112,8 @@ fn train_on_a_slice_gives_a_model_that_eval_reads() {
         "2",
         "--tagger-epochs",
         "3",
+        "--beam",
+        "4",
     ]);
     common::ok(&run);
     let run = common::newsgraph(&["parse", "eval", m, d]);
