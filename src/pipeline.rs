@@ -44,6 +44,13 @@ impl Config {
         self.kb = KnowledgeBase::with_taxonomy(taxonomy)?;
         Ok(self)
     }
+
+    /// Keeps themes down to level `depth` of the taxonomy (1 = IPTC's 17 top-level topics),
+    /// rolling deeper concepts up to their ancestor at that level.
+    pub fn with_theme_depth(mut self, depth: usize) -> Config {
+        self.kb.taxonomy.set_depth_limit(Some(depth));
+        self
+    }
 }
 
 /// Builds the knowledge graph of a set of documents.

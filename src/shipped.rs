@@ -53,13 +53,15 @@ impl DataPart {
 /// ```
 pub fn parts() -> Vec<DataPart> {
     use crate::{kb, ner, syntax};
-    let files: [(&'static str, &'static str, &'static [u8]); 11] = [
+    let files: [(&'static str, &'static str, &'static [u8]); 13] = [
         ("NER model", "data/ner.model", ner::BUILTIN_MODEL),
         ("NER model", "data/word-classes.tsv", ner::BUILTIN_CLASSES.as_bytes()),
         ("NER model", "data/brown-clusters.tsv", ner::BUILTIN_CLUSTERS.as_bytes()),
         ("NER model", "data/geonames-places.txt", ner::GEONAMES_PLACES.as_bytes()),
         ("parser model", "data/syntax.model", syntax::BUILTIN_SYNTAX_MODEL),
+        ("taxonomy", "data/iptc-mediatopics.ttl", kb::IPTC_MEDIA_TOPICS.as_bytes()),
         ("taxonomy", "data/themes.ttl", kb::BUILTIN_TAXONOMY.as_bytes()),
+        ("taxonomy", "data/theme-phrases.tsv", kb::BUILTIN_PHRASES.as_bytes()),
         ("knowledge base", "data/countries.tsv", kb::COUNTRIES.as_bytes()),
         ("knowledge base", "data/places.tsv", kb::PLACES.as_bytes()),
         ("knowledge base", "data/organizations.tsv", kb::ORGANIZATIONS.as_bytes()),

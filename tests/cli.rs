@@ -91,7 +91,7 @@ fn stdin_and_jsonl_with_hostile_text() {
     ok(&run);
     let json: serde_json::Value = serde_json::from_str(&read(&out.join("graph.json"))).unwrap();
     let labels: Vec<&str> = json["entities"].as_array().unwrap().iter().map(|e| e["label"].as_str().unwrap()).collect();
-    for want in ["Ильхам Алиев", "Jean-Claude O'Brien", "Antony J. Blinken", "Kyiv", "Counterterrorism"] {
+    for want in ["Ильхам Алиев", "Jean-Claude O'Brien", "Antony J. Blinken", "Kyiv", "Terrorism"] {
         assert!(labels.contains(&want), "{want} missing from {labels:?}");
     }
     assert_eq!(json["documents"][0]["id"], "stdin");
@@ -119,7 +119,9 @@ fn a_users_taxonomy_replaces_the_builtin_one() {
     std::fs::write(
         &taxonomy,
         r#"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-<https://example.test/themes/water> a skos:Concept ; skos:prefLabel "Water security"@en ; skos:hiddenLabel "drought", "reservoirs" ."#,
+<https://example.test/themes/environment> a skos:Concept ; skos:prefLabel "Environment"@en .
+<https://example.test/themes/water> a skos:Concept ; skos:prefLabel "Water security"@en ; skos:hiddenLabel "drought", "reservoirs" ;
+  skos:broader <https://example.test/themes/environment> ."#,
     )
     .unwrap();
     let article = dir.path().join("a.txt");
@@ -135,13 +137,19 @@ fn a_users_taxonomy_replaces_the_builtin_one() {
         "--out",
         out.to_str().unwrap(),
         "--format",
-        "json",
+        "json,nt",
         "--taxonomy",
         taxonomy.to_str().unwrap(),
     ]));
     let json = read(&out.join("graph.json"));
     assert!(json.contains("\"theme/water\"") && json.contains("\"Water security\""));
     assert!(!json.contains("Human rights"), "the built-in taxonomy is replaced");
+    // The user's IRIs and hierarchy, not IRIs under our base.
+    let nt = read(&out.join("graph.nt"));
+    assert!(nt.contains(
+        "<https://example.test/themes/water> <http://www.w3.org/2004/02/skos/core#broader> <https://example.test/themes/environment> ."
+    ));
+    assert!(!nt.contains("newsgraph.dev/id/theme/"));
     let bad = dir.path().join("bad.ttl");
     std::fs::write(&bad, "@prefix x: <http://x/> .\nx:a x:b .\n").unwrap();
     let run = newsgraph(&[
@@ -154,6 +162,36 @@ fn a_users_taxonomy_replaces_the_builtin_one() {
     ]);
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("bad.ttl:2"), "{}", String::from_utf8_lossy(&run.stderr));
+}
+
+#[test]
+fn theme_depth_rolls_themes_up_to_iptc_top_level_topics() {
+    let (full, top) = (tempdir(), tempdir());
+    build_examples(full.path(), &["--format", "json"]);
+    build_examples(top.path(), &["--format", "json", "--theme-depth", "1"]);
+    let concepts = |dir: &std::path::Path| -> Vec<String> {
+        let g: serde_json::Value = serde_json::from_str(&read(&dir.join("graph.json"))).unwrap();
+        let mut c: Vec<String> = g["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "Theme")
+            .map(|e| e["attributes"]["concept"][0].as_str().unwrap().to_owned())
+            .collect();
+        c.sort();
+        c
+    };
+    let (full, top) = (concepts(full.path()), concepts(top.path()));
+    assert!(full.len() > 10 && full.iter().any(|c| !c.ends_with("000000")));
+    assert!(!top.is_empty() && top.len() < full.len() / 2, "{top:?}");
+    assert!(
+        top.iter().all(|c| c.starts_with("http://cv.iptc.org/newscodes/mediatopic/") && c.ends_with("000000")),
+        "{top:?}"
+    );
+    let (examples, out) = (root().join("examples/articles"), tempdir());
+    let run =
+        newsgraph(&["build", examples.to_str().unwrap(), "--out", out.path().to_str().unwrap(), "--theme-depth", "0"]);
+    assert_eq!(run.status.code(), Some(2), "level 0 is refused");
 }
 
 #[test]

@@ -76,6 +76,12 @@ fn the_examples_page_works_in_a_browser() {
     }
     build_examples(dir.path(), &["--format", "html"]);
     check_page(&dir.path().join("graph.html"), "person/antony-j-blinken", "Antony J. Blinken", "blinken");
+    // Themes grouped by their top-level topic; a theme there selects its entity.
+    let Some((dom, _)) = load(&dir.path().join("graph.html"), "") else { return };
+    let themes = &dom[dom.find("<div id=\"themes\">").expect("the themes by topic")..];
+    let themes = &themes[..themes.find("</div>").unwrap()];
+    assert!(themes.contains("<dt>Conflict, war and peace</dt>"), "{themes}");
+    assert!(themes.contains("data-id=\"theme/peace-agreement\""), "{themes}");
 }
 
 #[test]
@@ -103,5 +109,9 @@ fn without_graphviz_the_page_says_so_and_still_lists_everything() {
     let html = read(&dir.path().join("graph.html"));
     let page = parse_xml(&html);
     assert!(html.contains("No picture: Graphviz is not installed"));
-    assert!(page.descendants().filter(|n| n.has_tag_name("li")).count() >= 40);
+    let json: serde_json::Value = serde_json::from_str(&read(&dir.path().join("graph.json"))).unwrap();
+    let entities = json["entities"].as_array().unwrap().len();
+    assert!(entities >= 30);
+    let listed = page.descendants().filter(|n| n.has_tag_name("li") && n.attribute("data-id").is_some()).count();
+    assert_eq!(listed, entities, "every entity is listed");
 }

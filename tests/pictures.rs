@@ -193,6 +193,42 @@ fn by_document_puts_each_articles_events_in_a_cluster_with_its_headline() {
 }
 
 #[test]
+fn themes_are_drawn_in_a_cluster_per_top_level_topic() {
+    let dir = tempdir();
+    let (json, drawn) = build(dir.path(), &[]);
+    let Some((svg, _)) = drawn else { return };
+    let text = read(&dir.path().join("graph.svg"));
+    let doc = parse_xml(&text);
+    let dot = read(&dir.path().join("graph.dot"));
+    let mut drawn_themes = 0;
+    for e in json["entities"].as_array().unwrap().iter().filter(|e| e["type"] == "Theme") {
+        let id = e["id"].as_str().unwrap();
+        if !svg.nodes.contains(id) {
+            continue;
+        }
+        drawn_themes += 1;
+        let topic = e["attributes"]["topic_group"][0].as_str().unwrap();
+        let key: String = topic
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let cluster = doc
+            .descendants()
+            .find(|n| n.attribute("id") == Some(&format!("topic:{key}")))
+            .unwrap_or_else(|| panic!("a cluster for {topic:?}"));
+        let label: String = cluster.children().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+        assert_eq!(label, topic);
+        // In the DOT file the theme's node is written inside its topic's subgraph.
+        let block = &dot[dot.find(&format!("subgraph \"cluster_topic_{key}\"")).unwrap()..];
+        let block = &block[..block.find("\n  }").unwrap()];
+        assert!(block.contains(&format!("\"{id}\" [")), "{id} is in the cluster of {topic:?}");
+    }
+    assert!(drawn_themes >= 3, "the examples have themes in the picture");
+}
+
+#[test]
 fn pictures_are_the_same_whatever_the_threads() {
     if !tool("dot", "-V") {
         return;

@@ -76,9 +76,10 @@ fn blind_relation_articles_keep_their_scores() {
     // Twelve BBC articles annotated blind for relations (tests/gold/bbc-relations: five politics
     // articles with meetings, visits, calls and summits, three business deals, two tech, one
     // sport, one entertainment). First measured, before any change made from them: entity F1
-    // 0.845, relation F1 0.387, junk 11, duplicates 5. The floors sit a little below.
+    // 0.845, relation F1 0.387, junk 11, duplicates 5. With the relation patterns over the
+    // parse: relation F1 0.444. The floors sit a little below.
     let thresholds =
-        ["--min-entity-f1", "0.82", "--min-relation-f1", "0.36", "--max-junk", "13", "--max-duplicates", "6"];
+        ["--min-entity-f1", "0.82", "--min-relation-f1", "0.42", "--max-junk", "13", "--max-duplicates", "6"];
     score_gold_folder("bbc-relations", 12, &thresholds);
 }
 

@@ -99,7 +99,7 @@ fn seed_facts() {
     assert_eq!(talks.len(), 1);
     assert!(g.has(talks[0], "participant", &official));
     assert!(g.has(talks[0], "reported_by", &g.id_of("Apa.az")));
-    for theme in ["Counterterrorism", "Cybersecurity", "Arms control", "Security"] {
+    for theme in ["Terrorism", "Cybersecurity", "Arms control", "Security"] {
         assert!(g.has(talks[0], "topic", &g.id_of(theme)), "talks topic {theme}");
     }
 }

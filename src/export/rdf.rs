@@ -13,7 +13,7 @@ use crate::model::Evidence;
 use crate::vocab::{ng, prov, rdf, relation_property, schema, skos};
 use oxrdf::{GraphName, Literal, NamedNode, Quad, Triple};
 use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 fn iri(s: String) -> NamedNode {
@@ -34,11 +34,27 @@ fn fnv(parts: &[&str]) -> u64 {
 
 struct Terms<'a> {
     base: &'a str,
+    /// Theme entity id → the taxonomy concept's own IRI (IPTC's, or a user taxonomy's).
+    concepts: BTreeMap<&'a str, &'a str>,
 }
 
-impl Terms<'_> {
+impl<'a> Terms<'a> {
+    fn new(graph: &'a KnowledgeGraph, base: &'a str) -> Terms<'a> {
+        let concepts = graph
+            .entities()
+            .filter(|e| e.etype == EntityType::Theme)
+            .filter_map(|e| Some((e.id.as_str(), e.attributes.get("concept")?.first()?.as_str())))
+            .filter(|(_, c)| NamedNode::new(*c).is_ok())
+            .collect();
+        Terms { base, concepts }
+    }
+    /// A theme is its concept's IRI, so that the graph joins other archives classified with the
+    /// same vocabulary; other entities live under the base IRI.
     fn entity(&self, id: &str) -> NamedNode {
-        iri(format!("{}{}", self.base, id))
+        match self.concepts.get(id) {
+            Some(concept) => iri((*concept).to_owned()),
+            None => iri(format!("{}{}", self.base, id)),
+        }
     }
     fn doc(&self, id: &str) -> NamedNode {
         iri(format!("{}doc/{}", self.base, slug(id)))
@@ -54,7 +70,7 @@ impl Terms<'_> {
 /// Every quad of the graph, sorted: the default graph holds descriptions, each document's named
 /// graph its facts and their evidence.
 fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
-    let t = Terms { base: &options.base_iri };
+    let t = Terms::new(graph, &options.base_iri);
     let rdf_type = iri(format!("{}type", rdf::NS));
     let label = iri(format!("{}label", rdf::RDFS));
     let xsd = |local: &str| iri(format!("{}{local}", rdf::XSD));
@@ -103,12 +119,29 @@ fn quads(graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<Quad> {
         }
         for (key, values) in &e.attributes {
             for v in values {
-                let (p, o): (NamedNode, oxrdf::Term) = match key.as_str() {
-                    "title" => (Terms::s("jobTitle"), Literal::new_simple_literal(v).into()),
-                    "date" => (Terms::s("startDate"), Literal::new_typed_literal(v, xsd("date")).into()),
-                    other => (Terms::ng(&slug(other)), Literal::new_simple_literal(v).into()),
+                let (p, o, g): (NamedNode, oxrdf::Term, GraphName) = match key.as_str() {
+                    "title" => (Terms::s("jobTitle"), Literal::new_simple_literal(v).into(), default.clone()),
+                    "date" => {
+                        (Terms::s("startDate"), Literal::new_typed_literal(v, xsd("date")).into(), default.clone())
+                    }
+                    // The subject is already the concept's IRI.
+                    "concept" => continue,
+                    "broader" => match NamedNode::new(v.clone()) {
+                        Ok(b) => (iri(format!("{}broader", skos::NS)), b.into(), default.clone()),
+                        Err(_) => continue,
+                    },
+                    // `DOC=0.80`: how sure that article is about the theme, in the article's graph.
+                    "confidence" => match v.rsplit_once('=') {
+                        Some((doc, c)) => (
+                            Terms::ng("themeConfidence"),
+                            Literal::new_typed_literal(c, xsd("decimal")).into(),
+                            GraphName::NamedNode(t.doc(doc)),
+                        ),
+                        None => continue,
+                    },
+                    other => (Terms::ng(&slug(other)), Literal::new_simple_literal(v).into(), default.clone()),
                 };
-                add(&s, p, o, &default);
+                add(&s, p, o, &g);
             }
         }
         let docs: BTreeSet<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();

@@ -33,10 +33,11 @@ mod rules;
 mod statistical;
 pub mod words;
 
-use crate::kb::{KnowledgeBase, NameTarget};
+use crate::kb::{Evidence, KnowledgeBase, NameTarget, Taxonomy};
 use crate::model::{Mention, MentionKind, Span};
 use crate::ner::NerModel;
 use crate::text::{AnalyzedDoc, TokenKind};
+use std::collections::BTreeMap;
 
 /// Finds every mention in a document, in text order.
 ///
@@ -244,34 +245,46 @@ impl<'a, 'd> Extraction<'a, 'd> {
     }
 
     fn themes(&mut self) {
-        for (i, j, concept) in self.scan(|text| self.kb.taxonomy.find(text).collect()) {
-            let span = Span::new(self.a.tokens[i].span.start, self.a.tokens[j - 1].span.end);
-            // A theme phrase inside an organization's name (`Human Rights Watch`) is the name; inside
-            // a role (`Trade and Industry Secretary`) it is the role.
-            // (Every word of it inside: `EU candidate status` is still about EU enlargement.)
-            let inside_name = self.covered[i..j].iter().all(|c| {
-                c.is_some_and(|m| {
-                    matches!(
-                        self.mentions[m].as_ref().map(|m| &m.kind),
-                        Some(MentionKind::Known { .. } | MentionKind::Named { .. } | MentionKind::Person { .. })
-                    )
-                })
-            });
-            // In prose, a capitalized phrase glued to other capitalized words is part of a name
-            // (`World War I`, `Migration Watch`), not the theme.
-            let sentence = self.sentence_tokens(self.a.token_sentence[i]);
-            let glued =
-                |k: usize| sentence.contains(&k) && self.is_cap(k) && !words::is_in(words::STOP_CAPS, self.tok(k));
-            let in_proper_name =
-                self.in_prose(i) && self.is_cap(i) && ((i > sentence.start && glued(i - 1)) || glued(j));
-            if !inside_name && !in_proper_name {
+        let mut found: Vec<(usize, usize, usize, Evidence)> = Vec::new();
+        for (i, j, (concept, evidence)) in
+            self.scan(|text| self.kb.taxonomy.find(text).map(|(s, c, e)| (s, (c, e))).collect())
+        {
+            if !self.inside_name_or_role(i, j) && !self.in_proper_name(i, j) {
+                found.push((i, j, concept, evidence));
+            }
+        }
+        for (found_concept, (concept, confidence)) in article_themes(&found, &self.kb.taxonomy) {
+            for &(i, j, _, _) in found.iter().filter(|f| f.2 == found_concept) {
+                let span = Span::new(self.a.tokens[i].span.start, self.a.tokens[j - 1].span.end);
                 self.mentions.push(Some(Mention {
                     span,
                     sentence: self.a.token_sentence[i],
-                    kind: MentionKind::Theme { concept },
+                    kind: MentionKind::Theme { concept, confidence },
                 }));
             }
         }
+    }
+
+    /// A theme phrase inside an organization's name (`Human Rights Watch`) is the name; inside
+    /// a role (`Trade and Industry Secretary`) it is the role.
+    /// (Every word of it inside: `EU candidate status` is still about EU enlargement.)
+    fn inside_name_or_role(&self, i: usize, j: usize) -> bool {
+        self.covered[i..j].iter().all(|c| {
+            c.is_some_and(|m| {
+                matches!(
+                    self.mentions[m].as_ref().map(|m| &m.kind),
+                    Some(MentionKind::Known { .. } | MentionKind::Named { .. } | MentionKind::Person { .. })
+                )
+            })
+        })
+    }
+
+    /// In prose, a capitalized phrase glued to other capitalized words is part of a name
+    /// (`World War I`, `Migration Watch`), not the theme.
+    fn in_proper_name(&self, i: usize, j: usize) -> bool {
+        let sentence = self.sentence_tokens(self.a.token_sentence[i]);
+        let glued = |k: usize| sentence.contains(&k) && self.is_cap(k) && !words::is_in(words::STOP_CAPS, self.tok(k));
+        self.in_prose(i) && self.is_cap(i) && ((i > sentence.start && glued(i - 1)) || glued(j))
     }
 
     fn finish(self) -> Vec<Mention> {
@@ -302,3 +315,52 @@ impl<'a, 'd> Extraction<'a, 'd> {
 
 #[cfg(test)]
 mod tests;
+
+/// The article's themes among the phrases `found` (token span, concept, evidence needed), each
+/// with the concept its mentions go to and a confidence. A theme is kept when one of its phrases
+/// names it, or when generic words of it come twice (`security ... security`): a generic word said
+/// once in passing is no theme. When the article also has a wider theme on the same line of the
+/// hierarchy (`education` and `primary education`), the finer mentions are evidence for the wider
+/// one: one theme per line of the hierarchy and article.
+fn article_themes(found: &[(usize, usize, usize, Evidence)], taxonomy: &Taxonomy) -> BTreeMap<usize, (usize, f32)> {
+    let mut tally: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for &(_, _, concept, evidence) in found {
+        let t = tally.entry(concept).or_default();
+        match evidence {
+            Evidence::Once => t.0 += 1,
+            Evidence::Twice => t.1 += 1,
+        }
+    }
+    let kept: BTreeMap<usize, f32> = tally
+        .into_iter()
+        .filter_map(|(concept, (naming, generic))| {
+            let confidence = match (naming, naming + generic) {
+                (0, 0..=1) => return None,
+                (0, 2) => 0.5,
+                (0, _) => 0.6,
+                (_, 1) => 0.8,
+                _ => 0.9,
+            };
+            Some((concept, confidence))
+        })
+        .collect();
+    // IPTC's hierarchy is a classification: a finer IPTC topic is evidence for the wider one the
+    // article names. Our own finer themes are things the graph shows (`Middle Corridor`): kept.
+    let widest_kept = |concept: usize| {
+        let (mut at, mut widest) = (concept, concept);
+        while let Some(p) = taxonomy.concepts[at].parent.filter(|_| taxonomy.concepts[concept].is_iptc()) {
+            if kept.contains_key(&p) {
+                widest = p;
+            }
+            at = p;
+        }
+        widest
+    };
+    let folded: BTreeMap<usize, usize> = kept.keys().map(|&c| (c, widest_kept(c))).collect();
+    let mut best: BTreeMap<usize, f32> = BTreeMap::new();
+    for (c, to) in &folded {
+        let b = best.entry(*to).or_insert(0.0);
+        *b = b.max(kept[c]);
+    }
+    folded.into_iter().map(|(c, to)| (c, (to, best[&to]))).collect()
+}

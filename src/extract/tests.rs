@@ -16,10 +16,22 @@ fn describe(kb: &KnowledgeBase, doc: &Document, m: &Mention) -> String {
             modifier.as_deref().map(|m| format!(" ({m})")).unwrap_or_default(),
             role.as_deref().map(|r| format!(" {{{r}}}")).unwrap_or_default()
         ),
-        MentionKind::Theme { concept } => {
+        MentionKind::Theme { concept, .. } => {
             format!("Theme: {}", kb.taxonomy.concepts[*concept].label)
         }
     }
+}
+
+/// Runs every case of a table (name, text, what `f` must give) and reports all that fail.
+fn check_table(cases: &[(&str, &str, &[&str])], f: impl Fn(&str) -> Vec<String>) {
+    let mut failures = Vec::new();
+    for (name, text, want) in cases {
+        let got = f(text);
+        if got != *want {
+            failures.push(format!("case {name:?}\n  got:  {got:?}\n  want: {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 fn run(text: &str) -> Vec<String> {
@@ -59,7 +71,7 @@ fn cases() {
             &["Person: Ilham Aliyev [President]", "Azerbaijan = country/azerbaijan"],
         ),
         ("honorific", "Mr Blair said no.", &["Person: Blair []"]),
-        ("speech verb", "Gordon Brown said the economy was strong.", &["Person: Gordon Brown []", "Theme: Economy"]),
+        ("speech verb", "Gordon Brown said the economy was strong.", &["Person: Gordon Brown []", "Theme: economy"]),
         ("unqualified plural role is nothing", "The officials highlighted several areas.", &[]),
         ("league is not a person", "The Premier League season opened.", &["Organization: Premier League"]),
         ("cop pattern", "hosting COP29 in Baku", &["Event: COP29", "Baku = place/baku"]),
@@ -87,7 +99,8 @@ fn cases() {
         (
             "domain outlet",
             "The talks, highlighted by Apa.az, focused on trade.",
-            &["Organization: Apa.az", "Theme: Trade"],
+            // `trade` said once in passing is no theme.
+            &["Organization: Apa.az"],
         ),
         ("country name inside a person's name", "Michael Jordan said he would play.", &["Person: Michael Jordan []"]),
         (
@@ -98,7 +111,7 @@ fn cases() {
         (
             "theme inside an org name is the org",
             "Human Rights Watch criticised human rights abuses.",
-            &["Human Rights Watch = org/human-rights-watch", "Theme: Human rights"],
+            &["Human Rights Watch = org/human-rights-watch", "Theme: human rights"],
         ),
         (
             "portfolio before the title",
@@ -160,7 +173,7 @@ fn cases() {
         (
             "descriptor before a name",
             "A deal between Venezuelan energy firm PDVSA and others.",
-            &["Venezuelan ~ country/venezuela", "Theme: Energy", "Organization: PDVSA"],
+            &["Venezuelan ~ country/venezuela", "Organization: PDVSA"],
         ),
         ("media noun after a name", "The files were given to the Mirror newspaper.", &["Organization: Mirror"]),
         (
@@ -178,24 +191,112 @@ fn cases() {
             ],
         ),
     ];
-    let mut failures = Vec::new();
-    for (name, text, want) in cases {
-        let got = run(text);
-        if got != *want {
-            failures.push(format!("case {name:?}\n  got:  {got:?}\n  want: {want:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_table(cases, run);
 }
 
 #[test]
 fn headings_and_tables_get_no_capitalization_rules() {
     let got = run("Foreign Minister Engages in Strategic Dialogue\n\nFocus Area | Priority Actions |\n---|---|\nCounterterrorism | Expand intelligence sharing |\n");
-    assert_eq!(got, ["Theme: Counterterrorism", "Theme: Information sharing"]);
+    assert_eq!(got, ["Theme: terrorism", "Theme: Information sharing"]);
 }
 
 #[test]
 fn dateline_place_and_agency() {
     let got = run("LONDON (Reuters) - Shares in Ganja Holdings fell.");
     assert_eq!(got, ["LONDON = place/london", "Reuters = org/reuters", "Organization: Ganja Holdings"]);
+}
+
+/// The article themes of `text`: labels, sorted.
+fn themes_of(text: &str) -> Vec<String> {
+    let kb = KnowledgeBase::builtin().unwrap();
+    let doc = Document::from_text("d", "t", text);
+    let a = AnalyzedDoc::new(&doc);
+    let mut got: Vec<String> = extract_with(&a, &kb, None)
+        .iter()
+        .filter_map(|m| match m.kind {
+            MentionKind::Theme { concept, .. } => Some(kb.taxonomy.concepts[concept].label.to_lowercase()),
+            _ => None,
+        })
+        .collect();
+    got.sort();
+    got.dedup();
+    got
+}
+
+#[test]
+fn themes_of_real_sentences_by_family() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        // diplomacy and peace
+        (
+            "peace",
+            "Armenia and Azerbaijan said they were close to a peace agreement after talks on border delimitation.",
+            &["border disputes", "peace agreement"],
+        ),
+        ("peace talks", "The two sides will resume peace talks in Geneva next week.", &["peace talks"]),
+        ("diplomacy", "The minister praised the diplomatic efforts of both governments.", &["diplomacy"]),
+        ("treaty", "The two countries signed a memorandum of understanding on energy.", &["treaty"]),
+        // conflict
+        ("ceasefire", "A ceasefire came into force at midnight along the front line.", &["armed conflict"]),
+        ("prisoners", "The deal includes a prisoner exchange between the two armies.", &["prisoners of war"]),
+        ("civil war", "Millions have fled the civil war since 2011.", &["civil war"]),
+        // security
+        ("terrorism", "Police arrested three terror suspects after the terrorist attack.", &["terrorism"]),
+        ("arms", "Inspectors will check the country's nuclear weapons sites.", &["arms control"]),
+        ("nuclear", "Talks on uranium enrichment broke down on Friday.", &["nuclear policy"]),
+        // economy and trade
+        (
+            "trade",
+            "Exports of steel fell as new tariffs took effect, and tariffs on cars will follow.",
+            &["exports", "tariff"],
+        ),
+        ("sanctions", "The EU agreed to lift economic sanctions on the country.", &["economic sanction"]),
+        ("merger", "Shareholders approved the merger of the two banks on Tuesday.", &["merger or acquisition"]),
+        // energy and climate
+        ("climate", "Delegates at the summit debated how to slow climate change.", &["climate change"]),
+        ("energy", "The country wants more wind power and solar power by 2030.", &["solar power", "wind power"]),
+        // human rights and justice
+        ("rights", "Campaigners accused the government of human rights abuses.", &["human rights"]),
+        ("corruption", "The former mayor was charged with corruption and bribery.", &["corruption"]),
+        // migration
+        ("migration", "Thousands of asylum seekers reached the islands this summer.", &["immigration"]),
+        (
+            "refugees",
+            "Aid agencies warned of disease in the refugee camps.",
+            &["refugees and internally displaced people"],
+        ),
+        // health
+        ("health", "Officials said the outbreak of bird flu was under control.", &["epidemic and pandemic"]),
+        // science and technology
+        ("software", "The company sells computer software to schools.", &["software and applications"]),
+        ("ai", "Investment in artificial intelligence doubled last year.", &["artificial intelligence"]),
+        // sport
+        (
+            "doping",
+            "The sprinter missed three drugs tests and faces a doping ban.",
+            &["athletics", "drug use in sport"],
+        ),
+        ("football", "The footballer scored twice as league football resumed.", &["soccer"]),
+        // generic words in passing: no theme
+        ("peace in passing", "He said peace was the goal and left for the airport.", &[]),
+        ("security in passing", "Security was tight as the president arrived.", &[]),
+        ("trade in passing", "She worked in the trade for twenty years before retiring.", &[]),
+        ("party", "Both parties agreed to meet again in the spring.", &[]),
+        ("court sense", "The tennis court was flooded.", &[]),
+        ("game sense", "It was a game of two halves.", &[]),
+        ("no theme", "The minister arrived in Paris on Monday and met his counterpart.", &[]),
+        // a generic word said twice is a theme
+        ("security twice", "Security was the first topic. Security forces were deployed at the border.", &["security"]),
+    ];
+    check_table(cases, themes_of);
+}
+
+#[test]
+fn a_finer_iptc_topic_is_evidence_for_the_wider_one_the_article_names() {
+    // `primary education` lies beneath `education`: one theme for both; our own finer themes
+    // (the Middle Corridor, beneath connectivity) stay themes of their own.
+    assert_eq!(
+        themes_of("Free primary education was the first step. Education is now a priority of education."),
+        ["education"]
+    );
+    assert_eq!(themes_of("Regional connectivity grew along the Middle Corridor."), ["connectivity", "middle corridor"]);
 }

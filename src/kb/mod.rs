@@ -7,9 +7,11 @@
 
 mod slug;
 mod taxonomy;
+mod triggers;
 
 pub use slug::slug;
-pub use taxonomy::{Concept, Taxonomy, BUILTIN_TAXONOMY};
+pub use taxonomy::{Concept, Taxonomy, BUILTIN_PHRASES, BUILTIN_TAXONOMY, IPTC_MEDIA_TOPICS};
+pub use triggers::Evidence;
 
 use crate::error::{Error, Result};
 use crate::model::EntityType;

@@ -97,28 +97,22 @@ fn tellings_in(view: &DocView, s: &ParsedSentence, patterns: &[Pattern]) -> Vec<
         }
     }
     let tellings: Vec<Telling> = by_trigger.into_values().filter(|t| !t.event.participants.is_empty()).collect();
-    sides_join_their_people(view, tellings)
+    sides_join_their_people(view, s.index, tellings)
 }
 
 /// `Blinken and Aliyev convened in Munich, marking a dialogue between the United States and
-/// Azerbaijan`: where a sentence tells of people meeting, its countries and bodies meeting are
-/// the sides those people speak for, not another event.
-fn sides_join_their_people(view: &DocView, tellings: Vec<Telling>) -> Vec<Telling> {
-    let people = |t: &Telling| {
-        t.event
-            .participants
-            .iter()
-            .any(|(_, ev)| view.seen.iter().any(|x| x.span == ev.span && x.etype == EntityType::Person))
-    };
-    if !tellings.iter().any(people) {
+/// Azerbaijan`: where a sentence names people, its countries and bodies meeting are the sides
+/// those people speak for, not another event.
+fn sides_join_their_people(view: &DocView, sentence: usize, tellings: Vec<Telling>) -> Vec<Telling> {
+    let person = |ev: &Evidence| view.seen.iter().any(|x| x.span == ev.span && x.etype == EntityType::Person);
+    let people = |t: &Telling| t.event.participants.iter().any(|(_, ev)| person(ev));
+    if !view.in_sentence(sentence).any(|x| x.etype == EntityType::Person) {
         return tellings;
     }
     let (mut kept, sides): (Vec<Telling>, Vec<Telling>) = tellings.into_iter().partition(people);
     for side in sides {
-        if let Some(first) = kept.first_mut() {
-            if first.event.locations.is_empty() {
-                first.event.locations = side.event.locations;
-            }
+        if let Some(first) = kept.first_mut().filter(|f| f.event.locations.is_empty()) {
+            first.event.locations = side.event.locations;
         }
     }
     kept

@@ -9,6 +9,7 @@
 //! (document, sentence, bytes) and confidence of the rule that found it; no rule changes another
 //! stage's entities but to add events and titles.
 
+mod agreements;
 mod context;
 mod coref;
 mod events;
@@ -40,7 +41,8 @@ pub fn relate(docs: &[AnalyzedDoc], resolved: &mut Resolved, kb: &KnowledgeBase)
     let doc_mentions = std::mem::take(&mut resolved.docs);
     for (a, dm) in docs.iter().zip(&doc_mentions) {
         let view = DocView::new(a, dm, resolved);
-        let sentences = view.parsed_sentences();
+        let mut sentences = view.parsed_sentences();
+        agreements::story_agreements(&view, &mut sentences, patterns, resolved);
         hierarchy::qualifiers_and_hierarchy(&view, resolved, kb, &mut facts);
         let (events, named) = find_events(&view, &sentences, patterns);
         for (event, (p, evidence)) in named {

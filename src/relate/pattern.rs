@@ -170,6 +170,8 @@ pub struct Pattern {
     pub nodes: Vec<Node>,
     /// Its example sentences.
     pub examples: Vec<Example>,
+    /// Sentences it must yield nothing from (`Blair met criticism`, `Blair called for calm`).
+    pub counterexamples: Vec<String>,
 }
 
 /// The patterns of one family file, as written.
@@ -189,6 +191,8 @@ struct PatternSpec {
     #[serde(default)]
     relation: Option<String>,
     examples: Vec<Example>,
+    #[serde(default)]
+    counterexamples: Vec<String>,
     node: Vec<NodeSpec>,
 }
 
@@ -289,7 +293,15 @@ fn compile(family: &str, spec: PatternSpec) -> Result<Pattern> {
     if let Some(r) = needs.iter().find(|r| !roles.contains(r)) {
         return Err(invalid(&name, &format!("no node has the role `{}`", r.as_str())));
     }
-    Ok(Pattern { family: family.to_owned(), name, confidence: spec.confidence, yields, nodes, examples: spec.examples })
+    Ok(Pattern {
+        family: family.to_owned(),
+        name,
+        confidence: spec.confidence,
+        yields,
+        nodes,
+        examples: spec.examples,
+        counterexamples: spec.counterexamples,
+    })
 }
 
 fn compile_node(pattern: &str, n: NodeSpec, earlier: &[Node]) -> Result<Node> {

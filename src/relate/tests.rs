@@ -19,6 +19,12 @@ type Case<'a> = (&'a str, &'a str, &'a [&'a str], &'a [&'a str]);
 fn cases() {
     let cases: &[Case] = &[
         (
+            "a story's own agreement, with its parties; a deal with no party is none",
+            "Mitsubishi Motors signed a production agreement with Nissan Motor. Analysts said the deal was good.",
+            &["Production agreement -party-> Nissan Motor", "Signing of Mitsubishi Motors and Nissan Motor -participant-> Nissan Motor"],
+            &["Deal -party-> Nissan Motor"],
+        ),
+        (
             "relative date against the document date",
             "date 2024-02-19 President Emmanuel Macron met Prime Minister Rishi Sunak on Friday in Paris.",
             &["Meeting of Emmanuel Macron and Rishi Sunak in Paris (2024-02-16) -location-> Paris"],

@@ -78,7 +78,7 @@ impl<'a> DocView<'a> {
         let mut out: Vec<ParsedSentence> = Vec::new();
         for (s, sentence) in self.a.sentences.iter().enumerate() {
             let Some(parsed) = self.a.trees.get(s).filter(|t| t.len() == sentence.tokens.len()) else { continue };
-            let tree = super::repair::possessives(parsed);
+            let tree = super::repair::mend(parsed);
             let tree = tree.as_ref().unwrap_or(parsed);
             let fillers = self.fillers(s, tree, out.last());
             let also = self.heading_qualifiers(s, tree, &fillers);

@@ -315,10 +315,9 @@ fn resolve_doc(
                 ids[i] = Some(id);
             }
             MentionKind::Demonym { country } => ids[i] = Some(EntityId(kb.entries[*country].key.clone())),
-            MentionKind::Theme { concept } => {
-                let c = &kb.taxonomy.concepts[*concept];
-                let id = EntityId::theme(&c.id);
-                touch(entities, &id, EntityType::Theme, &c.label, m, true);
+            MentionKind::Theme { concept, confidence } => {
+                let id = theme_entity(entities, &kb.taxonomy, *concept, (&doc.id, *confidence));
+                touch(entities, &id, EntityType::Theme, "", m, true);
                 ids[i] = Some(id);
             }
             MentionKind::Person { name: Some(name), .. } => {
@@ -504,6 +503,36 @@ fn role_label(surface: &str) -> String {
         }
     }
     s
+}
+
+/// The theme entity of a concept, with what exports need to place it: its IRI (`concept`), its
+/// wider concept (`broader`), its top-level topic (`topic_group`) and this article's confidence
+/// (`confidence`, one `DOC=0.80` value per article).
+fn theme_entity(
+    entities: &mut BTreeMap<EntityId, Entity>,
+    taxonomy: &crate::kb::Taxonomy,
+    concept: usize,
+    (doc, confidence): (&str, f32),
+) -> EntityId {
+    let c = &taxonomy.concepts[concept];
+    let id = EntityId::theme(&c.id);
+    let e = entities.entry(id.clone()).or_insert_with(|| {
+        let mut e = Entity::new(id.clone(), EntityType::Theme, display_label(&c.label));
+        e.add_attribute("concept", c.iri.clone());
+        if let Some(p) = c.parent {
+            e.add_attribute("broader", taxonomy.concepts[p].iri.clone());
+        }
+        e.add_attribute("topic_group", display_label(&taxonomy.concepts[c.top].label));
+        e
+    });
+    e.add_attribute("confidence", format!("{doc}={confidence:.2}"));
+    id
+}
+
+/// A label as a name: IPTC writes its labels in lowercase (`human rights`).
+fn display_label(label: &str) -> String {
+    let mut chars = label.chars();
+    chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn kb_label(kb: &KnowledgeBase, id: &EntityId) -> String {

@@ -88,13 +88,17 @@ pub struct BuildArgs {
     /// A theme taxonomy (SKOS in Turtle) to use instead of the built-in one.
     #[arg(long)]
     pub taxonomy: Option<PathBuf>,
+    /// Keep themes down to level N of the taxonomy (1: IPTC's 17 top-level topics), rolling finer
+    /// ones up to their ancestor at that level.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub theme_depth: Option<u16>,
     /// Worker threads (default: one per core). Output is the same for any value.
     #[arg(long)]
     pub threads: Option<usize>,
     /// Lists and rules only: leave the statistical recognizer out.
     #[arg(long)]
     pub no_ner: bool,
-    /// Leave the tagger and dependency parser out (no trees for the extractor).
+    /// Leave the tagger and dependency parser out (no trees: no relations read from sentences).
     #[arg(long)]
     pub no_parse: bool,
     #[command(flatten)]

@@ -108,6 +108,9 @@ fn config(args: &BuildArgs) -> Result<Config> {
     if let Some(path) = &args.taxonomy {
         config = config.with_taxonomy_file(path).context("loading --taxonomy")?;
     }
+    if let Some(depth) = args.theme_depth {
+        config = config.with_theme_depth(usize::from(depth));
+    }
     if args.no_ner {
         config.ner = None;
     }

@@ -8,10 +8,12 @@ mod layout;
 mod legend;
 mod selection;
 mod style;
+mod topics;
 
 pub use layout::{shorten, wrap, Engine, Layout, ROUTED_EDGES_UP_TO, SFDP_ABOVE, SHORT_LABEL_CHARS, WRAP_LABEL_CHARS};
 pub use selection::{find_entity, LeftOut, Picture};
 pub use style::{edge_style, node_style, penwidth, relation_label, EdgeStyle, NodeStyle};
+pub use topics::themes_by_topic;
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
@@ -151,9 +153,24 @@ fn write_nodes<W: Write>(
 ) -> io::Result<()> {
     let clusters =
         if options.by_document { documents::events_by_document(graph, &picture.entities) } else { Default::default() };
-    let clustered: std::collections::BTreeSet<&str> = clusters.values().flatten().map(|e| e.id.as_str()).collect();
+    let topics = topics::themes_by_topic(&picture.entities);
+    let clustered: std::collections::BTreeSet<&str> =
+        clusters.values().chain(topics.values()).flatten().map(|e| e.id.as_str()).collect();
     for e in picture.entities.iter().filter(|e| !clustered.contains(e.id.as_str())) {
         write_node(w, e, layout, "  ")?;
+    }
+    for (topic, themes) in &topics {
+        let key = crate::kb::slug(topic);
+        writeln!(w, "  subgraph \"cluster_topic_{key}\" {{")?;
+        writeln!(
+            w,
+            "    graph [id=\"topic:{key}\", label=\"{}\", style=\"rounded,dashed\", color=\"#b39ddb\", fontsize=11];",
+            dot_escape(topic)
+        )?;
+        for e in themes {
+            write_node(w, e, layout, "    ")?;
+        }
+        writeln!(w, "  }}")?;
     }
     for (doc, events) in &clusters {
         let title = graph.documents().get(*doc).map_or("", |d| d.title.as_str());

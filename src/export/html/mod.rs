@@ -98,6 +98,7 @@ fn fill<W: Write>(
             Drawing::Missing(why) => write!(w, "<p class=\"missing\">No picture: {}</p>", escape(why)),
         },
         "articles" => articles(w, graph),
+        "themes" => themes_by_topic(w, graph),
         "data" => {
             let pictured: BTreeSet<&str> = picture.entities.iter().map(|e| e.id.as_str()).collect();
             data::write_data(graph, &data::Sentences::of(graph), &pictured, w)
@@ -144,6 +145,24 @@ fn entity_list<W: Write>(w: &mut W, graph: &KnowledgeGraph, picture: &Picture) -
         )?;
     }
     Ok(())
+}
+
+/// The themes grouped by their top-level topic, each a highlight that selects its entity.
+fn themes_by_topic<W: Write>(w: &mut W, graph: &KnowledgeGraph) -> io::Result<()> {
+    let all: Vec<&Entity> = graph.entities().collect();
+    let groups = crate::export::dot::themes_by_topic(&all);
+    if groups.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "<div id=\"themes\"><h3>Themes by topic</h3><dl>")?;
+    for (topic, themes) in groups {
+        write!(w, "<dt>{}</dt><dd>", escape(topic))?;
+        for e in themes {
+            write!(w, "<mark class=\"t-Theme\" data-id=\"{}\">{}</mark>", escape(e.id.as_str()), escape(&e.label))?;
+        }
+        writeln!(w, "</dd>")?;
+    }
+    writeln!(w, "</dl></div>")
 }
 
 /// Each article with its mentions highlighted.
