@@ -1,9 +1,10 @@
 //! Throughput figures: `cargo bench --bench throughput [CORPUS]`.
 //!
 //! Prints tokens per second on one thread for tokenization alone (the baseline), NER tagging
-//! alone, tagging + lemmatizing + parsing alone, and the whole build with and without the NER
-//! model and the parser, each also as a ratio to the
-//! baseline measured in the same process; and the model's load time. CORPUS defaults to the BBC
+//! alone, tagging + lemmatizing + parsing alone (with the built-in model, then with the beam model
+//! of data/syntax-beam.model at its own beam and at 4), and the whole build with and without the
+//! NER model and the parser, each also as a ratio to the baseline measured in the same process;
+//! and the models' load times. CORPUS defaults to the BBC
 //! corpus in ../shared (a folder or .jsonl), else the example articles.
 //!
 //! Why best-of and per-slice minima: this machine shares its cores, and a neighbour's burst slows a
@@ -78,19 +79,46 @@ fn main() {
 
     let (t_syn_load, analyzer) = best_of(5, || Analyzer::builtin().expect("syntax model"));
     println!("{:<38} {:>12.1} ms", "syntax model load (best of 5)", t_syn_load * 1000.0);
-    let (mut t_syn, mut words) = (0.0, 0);
-    for slice in sentences.chunks(slices) {
-        let (t, n) =
-            best_of(3, || slice.iter().flat_map(|d| d.iter().map(|s| analyzer.analyze(s).len())).sum::<usize>());
-        t_syn += t;
-        words += n;
-    }
+    let rate_of = |analyzer: &Analyzer| {
+        let (mut t_syn, mut words) = (0.0, 0);
+        for slice in sentences.chunks(slices) {
+            let (t, n) =
+                best_of(3, || slice.iter().flat_map(|d| d.iter().map(|s| analyzer.analyze(s).len())).sum::<usize>());
+            t_syn += t;
+            words += n;
+        }
+        (t_syn, words)
+    };
+    let (t_syn, words) = rate_of(&analyzer);
     println!(
         "{:<38} {:>12.0} tokens/s  ({:.2}x baseline time; {words} words)",
         "tag + lemmatize + parse (1 thread)",
         rate(t_syn),
         t_syn / t_tok
     );
+    // The beam model beside the built-in one (data/syntax.md): its load, then its speed with its
+    // own beam and a narrower one, what its accuracy costs.
+    let beam_file = std::path::Path::new("data/syntax-beam.model");
+    if let Ok(bytes) = std::fs::read(beam_file) {
+        let (t_load, model) = best_of(5, || {
+            let classes = newsgraph::ner::WordClasses::builtin().expect("word classes");
+            newsgraph::syntax::SyntaxModel::from_bytes(&bytes, "data/syntax-beam.model", classes).expect("beam model")
+        });
+        println!("{:<38} {:>12.1} ms", "beam model load from memory (best of 5)", t_load * 1000.0);
+        let own = model.parser.beam;
+        for width in [own, 4] {
+            let mut beam = analyzer.clone();
+            beam.model = model.clone();
+            beam.model.parser.beam = width;
+            let (t_syn, _) = rate_of(&beam);
+            println!(
+                "{:<38} {:>12.0} tokens/s  ({:.2}x baseline time)",
+                format!("same, beam model, beam {width}"),
+                rate(t_syn),
+                t_syn / t_tok
+            );
+        }
+    }
 
     let runs = [
         ("whole build, NER + parse (1 thread)", true, true),

@@ -2,6 +2,7 @@
 //! Dependencies treebanks.
 
 mod analyzer;
+mod beam;
 mod conllu;
 mod eval;
 mod lemma;

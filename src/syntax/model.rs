@@ -10,7 +10,7 @@ use super::weights::{Reader, Table};
 use crate::error::{Error, Result};
 use crate::ner::WordClasses;
 
-const MAGIC: &[u8; 8] = b"NGSYN001";
+const MAGIC: &[u8; 8] = b"NGSYN002";
 
 /// The model shipped with newsgraph (`data/syntax.model`, see `data/syntax.md`).
 pub const BUILTIN_SYNTAX_MODEL: &[u8] = include_bytes!("../../data/syntax.model");
@@ -53,7 +53,10 @@ impl SyntaxModel {
         let train_tags = jackknife(&train_ex, &tags, config, best_epoch);
         let dev_tags: Vec<Vec<u16>> = dev_ex.iter().map(|e| tagger.tag(&e.lex)).collect();
         let (parser, parser_dev) = train_parser(&train_ex, &train_tags, &dev_ex, &dev_tags, &labels, config, &mut log);
-        let model = SyntaxModel { tagger, parser, classes }.pruned(config.prune);
+        let mut model = SyntaxModel { tagger, parser, classes }.pruned(config.prune);
+        model.parser.beam = config.parse_beam;
+        let (uas, las) = super::train::attachment(&model.parser, &dev_ex, &dev_tags);
+        log(&format!("shipped (pruned, beam {}): dev UAS {uas:.2} LAS {las:.2}", config.parse_beam));
         (model, TrainReport { tagger_dev, parser_dev })
     }
 
@@ -92,7 +95,7 @@ impl SyntaxModel {
     pub fn analyze(&self, forms: &[&str]) -> Vec<Word> {
         let lex = Lexical::of_all(forms, &self.classes);
         let tags = self.tagger.tag(&lex);
-        let parse = self.parser.parse(&Context { lex: &lex, tags: &tags });
+        let parse = self.parser.parse(&Context { lex: &lex, tags: &tags, beam_features: self.parser.beam_features });
         forms
             .iter()
             .enumerate()
@@ -111,10 +114,12 @@ impl SyntaxModel {
             .collect()
     }
 
-    /// The model as bytes: magic, word-class fingerprint, tag names, label names, three tables.
+    /// The model as bytes: magic, word-class fingerprint, beam width, feature set, tag names, label names, three tables.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend(self.classes.fingerprint().to_le_bytes());
+        out.extend((self.parser.beam as u32).to_le_bytes());
+        out.extend(u32::from(self.parser.beam_features).to_le_bytes());
         for names in [self.tagger.tags.names(), self.parser.labels.as_slice()] {
             let joined = names.join("\n");
             out.extend((joined.len() as u32).to_le_bytes());
@@ -136,6 +141,15 @@ impl SyntaxModel {
         if fp != classes.fingerprint() {
             return Err(bad("trained with other word classes than the ones given"));
         }
+        let beam = r.u32()? as usize;
+        if !(1..=256).contains(&beam) {
+            return Err(bad("a beam width out of 1..=256"));
+        }
+        let beam_features = match r.u32()? {
+            0 => false,
+            1 => true,
+            _ => return Err(bad("an unknown feature set")),
+        };
         let mut names = || -> Result<Vec<String>> {
             let n = r.u32()? as usize;
             let text = std::str::from_utf8(r.take(n)?).map_err(|_| bad("names are not UTF-8"))?;
@@ -150,7 +164,7 @@ impl SyntaxModel {
         }
         Ok(SyntaxModel {
             tagger: Tagger { tags, table: tagger_table },
-            parser: Parser { labels, moves, arcs },
+            parser: Parser { labels, moves, arcs, beam, beam_features },
             classes,
         })
     }

@@ -1,5 +1,5 @@
-//! The dependency parser: greedy arc-eager parsing scored by two linear models, one choosing the
-//! move and one the label of each arc it makes.
+//! The dependency parser: arc-eager parsing scored by two linear models, one choosing the move
+//! and one the label of each arc it makes; greedy, or with a beam of states ([`super::beam`]).
 //!
 //! Features follow Zhang & Nivre (2011): words, tags and labels of the stack's top two words, the
 //! buffer's first three, their heads and outermost children; their distance, valencies and the
@@ -8,6 +8,7 @@
 //! classes) in every row it reads, twice a word; the move model's rows have four, and the label
 //! model is read once a word, when its arc is made.
 
+use super::beam::Beam;
 use super::lexical::{cluster_prefix, feature, Lexical};
 use super::tagger::argmax;
 use super::transition::{Move, State, MOVES, NONE};
@@ -25,6 +26,8 @@ pub struct Context<'a> {
     pub lex: &'a [Lexical],
     /// The words' tags (word `i` is `tags[i - 1]`).
     pub tags: &'a [u16],
+    /// Whether the features include the nine a beam puts to use ([`Parser::beam_features`]).
+    pub beam_features: bool,
 }
 
 impl Context<'_> {
@@ -169,6 +172,27 @@ pub fn parse_features(s: &State, cx: &Context, out: &mut Vec<u64>) {
     f(t(s0), c(n0, 6), 0);
     f(c(s0, 10), 0, 0);
     f(c(n0, 10), 0, 0);
+    if cx.beam_features {
+        unknown_words_and_pairs(&p, cx, l, &mut f);
+    }
+}
+
+/// Features a beam puts to use where greedy parsing did not (measured on gum-dev, see
+/// data/syntax.md): suffixes and case-sensitive forms for words the treebanks never saw, two more
+/// word pairs, a cluster pair with a tag, and the outermost children's labels with the two tags.
+fn unknown_words_and_pairs(p: &Positions, cx: &Context, l: impl Fn(u32) -> u64, f: &mut impl FnMut(u64, u64, u64)) {
+    let (w, t) = (|x: u32| cx.word(x), |x: u32| cx.tag(x));
+    let of = |x: u32, get: fn(&Lexical) -> u64| if x == NONE || x == 0 { ABSENT } else { get(&cx.lex[x as usize - 1]) };
+    let (s0, n0) = (p.s0, p.n0);
+    f(of(s0, |x| x.suffix[2]), t(n0), 0);
+    f(t(s0), of(n0, |x| x.suffix[2]), 0);
+    f(of(n0, |x| x.form), 0, 0);
+    f(of(s0, |x| x.form), 0, 0);
+    f(w(n0), w(p.n1), 0);
+    f(w(p.s1), w(s0), 0);
+    f(cx.cluster(s0, 6), cx.cluster(n0, 6), t(n0));
+    f(l(p.s0r), t(s0), t(n0));
+    f(l(p.s0l), t(s0), t(n0));
 }
 
 /// Distance between the stack's top and the buffer's first word, valencies and label sets.
@@ -208,6 +232,11 @@ pub struct Parser {
     pub moves: Table,
     /// Scores the labels of an arc.
     pub arcs: Table,
+    /// How many states the search keeps (1: greedy).
+    pub beam: usize,
+    /// Whether its features include the nine a beam puts to use (the greedy model has none of
+    /// them).
+    pub beam_features: bool,
 }
 
 /// A parse: each word's head (0: the root) and label class.
@@ -238,24 +267,56 @@ pub fn best_label<T: PartialOrd + Copy>(scores: &[T]) -> u16 {
 impl Parser {
     /// Parses a tagged sentence.
     pub fn parse(&self, cx: &Context) -> Parse {
+        if self.beam > 1 {
+            return self.parse_beam(cx);
+        }
         let n = cx.lex.len();
         let mut state = State::new(n);
         let (mut feats, mut label_feats) = (Vec::with_capacity(128), Vec::with_capacity(128));
         let mut scores = [0i32; 4];
         let mut label_scores = vec![0i32; self.labels.len()];
-        let fallback = self.labels.iter().position(|l| l == "dep").unwrap_or(1) as u16;
         while !state.is_final() {
             parse_features(&state, cx, &mut feats);
             self.moves.score(&feats, &mut scores);
             let m = best_allowed(&state, &scores);
             let mut label = 0;
             if matches!(m, Move::Left | Move::Right) && !(m == Move::Right && state.s0() == 0) {
-                label_features(&feats, m, &mut label_feats);
-                self.arcs.score(&label_feats, &mut label_scores);
-                label = best_label(&label_scores);
+                label = self.label_of(&feats, m, &mut label_feats, &mut label_scores);
             }
             state.apply(m, label);
         }
+        self.finished(state)
+    }
+
+    /// The best label of an arc by the label model.
+    pub fn label_of(&self, feats: &[u64], m: Move, label_feats: &mut Vec<u64>, scores: &mut [i32]) -> u16 {
+        label_features(feats, m, label_feats);
+        self.arcs.score(label_feats, scores);
+        best_label(scores)
+    }
+
+    /// Parses with a beam of [`Parser::beam`] states.
+    fn parse_beam(&self, cx: &Context) -> Parse {
+        thread_local! {
+            // One beam a thread, its buffers reused from sentence to sentence.
+            static BEAM: std::cell::RefCell<Beam> = std::cell::RefCell::new(Beam::default());
+        }
+        let (mut label_feats, mut label_scores) = (Vec::with_capacity(128), vec![0i32; self.labels.len()]);
+        let mut label = |s: &State, m: Move, feats: &[u64]| {
+            if m == Move::Right && s.s0() == 0 {
+                0
+            } else {
+                self.label_of(feats, m, &mut label_feats, &mut label_scores)
+            }
+        };
+        let state =
+            BEAM.with_borrow_mut(|beam| beam.parse(cx, &self.moves, self.beam, &mut label, None, &mut |_| {}).clone());
+        self.finished(state)
+    }
+
+    /// The parse of a final state: words left without a head attached, and labelled `dep`.
+    fn finished(&self, mut state: State) -> Parse {
+        let fallback = self.labels.iter().position(|l| l == "dep").unwrap_or(1) as u16;
         for w in state.finish() {
             state.labels[w as usize] = fallback;
         }

@@ -2,11 +2,12 @@
 //! development treebank, the parser trained on tags predicted by taggers that did not see the
 //! sentence (jackknifing) and with the dynamic oracle's error exploration.
 
+use super::beam::Beam;
 use super::conllu::Sentence;
 use super::lexical::Lexical;
 use super::parser::{best_allowed, best_label, label_features, parse_features, Context, Parser};
 use super::tagger::{argmax, tag_features, TagSet, Tagger};
-use super::transition::{projectivize, Move, State, MOVES};
+use super::transition::{beam_oracle, projectivize, Move, State, MOVES};
 use super::weights::{Perceptron, Table};
 use crate::ner::WordClasses;
 
@@ -31,20 +32,30 @@ pub struct TrainConfig {
     pub explore_per_mille: u64,
     /// Weights of smaller magnitude (in 16-bit units) are dropped from the trained model.
     pub prune: i16,
+    /// States the parser's beam keeps in training (1: greedy parsing, trained move by move).
+    pub beam: usize,
+    /// States the trained model's beam keeps when it parses (it may be narrower: a model trained
+    /// with a beam of 16 parses about as well with 8, in half the time; see data/syntax.md).
+    pub parse_beam: usize,
+    /// Whether the parser's features include the nine a beam puts to use.
+    pub beam_features: bool,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
             tagger_epochs: 12,
-            parser_epochs: 15,
+            parser_epochs: 12,
             tagger_bits: 20,
             parser_bits: 22,
             folds: 4,
             seed: 2011,
             explore_from: 1,
             explore_per_mille: 900,
-            prune: 500,
+            prune: 250,
+            beam: 16,
+            parse_beam: 8,
+            beam_features: true,
         }
     }
 }
@@ -189,7 +200,7 @@ pub fn attachment(parser: &Parser, examples: &[Example], tags: &[Vec<u16>]) -> (
     let universal = |l: u16| parser.labels.get(l as usize).map(|s| s.split(':').next().unwrap_or(s));
     let (mut uas, mut las, mut all) = (0usize, 0usize, 0usize);
     for (e, t) in examples.iter().zip(tags) {
-        let parse = parser.parse(&Context { lex: &e.lex, tags: t });
+        let parse = parser.parse(&Context { lex: &e.lex, tags: t, beam_features: parser.beam_features });
         for (i, (&h, &l)) in parse.heads.iter().zip(&parse.labels).enumerate() {
             if h == e.heads[i + 1] {
                 uas += 1;
@@ -206,15 +217,84 @@ struct ParserTraining {
     moves: Perceptron,
     arcs: Perceptron,
     seed: u64,
+    beam: Beam,
+    beam_features: bool,
+}
+
+/// The label an arc takes while training: the gold one when its head is the gold head, else the
+/// label model's guess.
+fn training_label(arcs: &Perceptron, e: &Example, state: &State, m: Move, feats: &[u64]) -> u16 {
+    let (head, dep) = match m {
+        Move::Left => (state.buffer(0), state.s0()),
+        Move::Right => (state.s0(), state.buffer(0)),
+        _ => return 0,
+    };
+    let gold = e.labels[dep as usize];
+    if head == 0 {
+        return 0;
+    }
+    if e.heads[dep as usize] == head && gold != u16::MAX && gold != 0 {
+        return gold;
+    }
+    let mut lf = Vec::with_capacity(feats.len());
+    label_features(feats, m, &mut lf);
+    let mut scores = vec![0f32; arcs.classes()];
+    arcs.score(&lf, &mut scores);
+    best_label(&scores)
 }
 
 impl ParserTraining {
-    /// One pass over a sentence with the dynamic oracle; `explore` lets the parser follow its
-    /// own (possibly wrong) moves.
-    fn sentence(&mut self, e: &Example, tags: &[u16], explore: Option<u64>) {
+    /// One pass of the move model over a sentence with a beam of `width` (Huang et al. 2012's
+    /// max-violation update): the gold sequence's score is compared at each step with the beam's
+    /// best item; at the step where the best item, not gold, leads it most, the gold prefix's
+    /// features are rewarded and the best item's penalized (from the first move where they part).
+    fn beam_sentence(&mut self, e: &Example, tags: &[u16], width: usize) {
         let mut gold = e.heads.clone();
         projectivize(&mut gold);
-        let cx = Context { lex: &e.lex, tags };
+        let cx = Context { lex: &e.lex, tags, beam_features: self.beam_features };
+        let n = e.lex.len();
+        let (mut state, mut feats, mut scores) = (State::new(n), Vec::new(), [0f32; 4]);
+        let (mut gold_feats, mut gold_moves, mut gold_scores) = (Vec::new(), Vec::new(), Vec::new());
+        let mut total = 0f64;
+        for _ in 0..2 * n {
+            parse_features(&state, &cx, &mut feats);
+            self.moves.score(&feats, &mut scores);
+            let m = beam_oracle(&state, &gold);
+            total += f64::from(scores[m as usize]);
+            gold_scores.push(total);
+            gold_feats.push(feats.clone());
+            gold_moves.push(m);
+            let l = training_label(&self.arcs, e, &state, m, &feats);
+            state.apply(m, l);
+        }
+        let mut reports = Vec::with_capacity(2 * n);
+        let arcs = &self.arcs;
+        let mut label = |s: &State, m: Move, f: &[u64]| training_label(arcs, e, s, m, f);
+        let oracle = |s: &State| beam_oracle(s, &gold);
+        self.beam.parse(&cx, &self.moves, width, &mut label, Some(&oracle), &mut |r| reports.push(r));
+        let worst = reports
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.best_is_gold)
+            .map(|(t, r)| (r.best_score - gold_scores[t], t, r.best_last))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, t, last)) = worst {
+            let history = self.beam.history(last);
+            let parted = history.iter().zip(&gold_moves).take_while(|(s, g)| s.mv == **g).count();
+            for i in parted..=t {
+                self.moves.add(&gold_feats[i], gold_moves[i] as usize, 1.0);
+                self.moves.add(self.beam.features_of(&history[i]), history[i].mv as usize, -1.0);
+            }
+        }
+        self.moves.tick();
+    }
+
+    /// One pass over a sentence with the dynamic oracle; `explore` lets the parser follow its
+    /// own (possibly wrong) moves. With `train_moves` false only the label model learns.
+    fn sentence(&mut self, e: &Example, tags: &[u16], explore: Option<u64>, train_moves: bool) {
+        let mut gold = e.heads.clone();
+        projectivize(&mut gold);
+        let cx = Context { lex: &e.lex, tags, beam_features: self.beam_features };
         let mut state = State::new(e.lex.len());
         let (mut feats, mut label_feats) = (Vec::new(), Vec::new());
         let (mut scores, mut label_scores) = ([0f32; 4], vec![0f32; self.arcs.classes()]);
@@ -225,10 +305,12 @@ impl ParserTraining {
             let costs = MOVES.map(|m| if state.allows(m) { state.cost(m, &gold) } else { u32::MAX });
             let least = costs.iter().copied().min().unwrap_or(0);
             let good = best_of(&scores, |i| costs[i] == least);
-            if costs[guess as usize] > least {
-                self.moves.update(&feats, good, guess as usize);
+            if train_moves {
+                if costs[guess as usize] > least {
+                    self.moves.update(&feats, good, guess as usize);
+                }
+                self.moves.tick();
             }
-            self.moves.tick();
             let follow = match explore {
                 Some(per_mille) if next_random(&mut self.seed) % 1000 < per_mille => guess,
                 _ => MOVES[good],
@@ -298,6 +380,8 @@ pub fn train_parser(
         moves: Perceptron::new(4, config.parser_bits),
         arcs: Perceptron::new(labels.len(), config.parser_bits),
         seed: config.seed.max(1),
+        beam: Beam::default(),
+        beam_features: config.beam_features,
     };
     let mut order_seed = config.seed.max(1) ^ 0x5eed;
     let mut best: Option<(f64, Parser)> = None;
@@ -305,9 +389,18 @@ pub fn train_parser(
     for epoch in 0..config.parser_epochs {
         let explore = (epoch >= config.explore_from).then_some(config.explore_per_mille);
         for i in shuffled(train.len(), &mut order_seed) {
-            t.sentence(&train[i], &train_tags[i], explore);
+            if config.beam > 1 {
+                t.beam_sentence(&train[i], &train_tags[i], config.beam);
+            }
+            t.sentence(&train[i], &train_tags[i], explore, config.beam <= 1);
         }
-        let parser = Parser { labels: labels.to_vec(), moves: t.moves.averaged(), arcs: t.arcs.averaged() };
+        let parser = Parser {
+            labels: labels.to_vec(),
+            moves: t.moves.averaged(),
+            arcs: t.arcs.averaged(),
+            beam: config.beam,
+            beam_features: config.beam_features,
+        };
         let (uas, las) = attachment(&parser, dev, dev_tags);
         log(&format!("parser epoch {}: dev UAS {uas:.2} LAS {las:.2}", epoch + 1));
         curve.push((uas, las));
@@ -319,6 +412,51 @@ pub fn train_parser(
         labels: labels.to_vec(),
         moves: t.moves.averaged(),
         arcs: t.arcs.averaged(),
+        beam: config.beam,
+        beam_features: config.beam_features,
     });
     (parser, curve)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sentence whose words are `ids` (distinct ids, distinct words), tagged alike.
+    fn example(ids: &[u64], heads: &[u32]) -> Example {
+        Example {
+            lex: ids.iter().map(|&i| Lexical { lower: i, ..Lexical::default() }).collect(),
+            tags: vec![0; ids.len()],
+            heads: heads.to_vec(),
+            labels: heads.iter().map(|&h| u16::from(h != 0)).collect(),
+        }
+    }
+
+    /// The move model trained on whole sequences with a beam learns a few trees by heart.
+    #[test]
+    fn beam_training_learns_its_training_trees() {
+        let train = [
+            example(&[1, 2, 3, 4], &[0, 2, 0, 2, 3]),
+            example(&[5, 6, 7, 8, 9], &[0, 3, 3, 0, 5, 3]),
+            example(&[4, 3, 2, 1], &[0, 0, 1, 2, 1]),
+        ];
+        let labels = vec!["root".to_string(), "dep".to_string()];
+        let mut t = ParserTraining {
+            moves: Perceptron::new(4, 16),
+            arcs: Perceptron::new(2, 16),
+            seed: 1,
+            beam: Beam::default(),
+            beam_features: true,
+        };
+        for _ in 0..10 {
+            for e in &train {
+                t.beam_sentence(e, &e.tags, 4);
+                t.sentence(e, &e.tags, None, false);
+            }
+        }
+        let parser =
+            Parser { labels, moves: t.moves.averaged(), arcs: t.arcs.averaged(), beam: 4, beam_features: true };
+        let tags: Vec<Vec<u16>> = train.iter().map(|e| e.tags.clone()).collect();
+        assert_eq!(attachment(&parser, &train, &tags), (100.0, 100.0));
+    }
 }

@@ -88,6 +88,39 @@ impl State {
         }
     }
 
+    /// Whether the buffer is empty and the stack holds the root alone: where a beam's moves end.
+    ///
+    /// Why a beam pops every word: then every sequence of moves over a sentence of `n` words has
+    /// `2n` moves, and the items of a beam, all as long, compare by their scores' sums.
+    pub fn is_emptied(&self) -> bool {
+        self.is_final() && self.stack.len() == 1
+    }
+
+    /// [`State::allows`] for a beam: once the buffer is empty, only `Reduce`, even of a word
+    /// without a head (which [`State::finish`] attaches).
+    pub fn allows_in_beam(&self, m: Move) -> bool {
+        if self.is_final() {
+            m == Move::Reduce && self.stack.len() > 1
+        } else {
+            self.allows(m)
+        }
+    }
+
+    /// Makes this state a copy of `other`, reusing its allocations (a beam copies states at every
+    /// step).
+    pub fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.stack.clone_from(&other.stack);
+        self.b = other.b;
+        self.heads.clone_from(&other.heads);
+        self.labels.clone_from(&other.labels);
+        self.left.clone_from(&other.left);
+        self.right.clone_from(&other.right);
+        self.valency.clone_from(&other.valency);
+        self.label_sets.clone_from(&other.label_sets);
+        self.in_stack.clone_from(&other.in_stack);
+    }
+
     /// Whether a move may be made now.
     pub fn allows(&self, m: Move) -> bool {
         let s = self.s0();
@@ -211,6 +244,15 @@ pub fn static_oracle(state: &State, gold: &[u32]) -> Move {
         return Move::Reduce;
     }
     Move::Shift
+}
+
+/// [`static_oracle`] for a beam: once the buffer is empty, `Reduce`.
+pub fn beam_oracle(state: &State, gold: &[u32]) -> Move {
+    if state.is_final() {
+        Move::Reduce
+    } else {
+        static_oracle(state, gold)
+    }
 }
 
 /// Makes a non-projective tree projective by lifting arcs: while some arc crosses another, its

@@ -60,6 +60,16 @@ impl Perceptron {
         }
     }
 
+    /// Adds `delta` to the weights of class `class` in `features`' rows (a structured update
+    /// moves the gold sequence's features up and the predicted one's down, step by step).
+    pub fn add(&mut self, features: &[u64], class: usize, delta: f32) {
+        for &f in features {
+            let at = self.row(bucket(f, self.bits));
+            self.w[at + class] += delta;
+            self.u[at + class] += self.step * delta;
+        }
+    }
+
     /// Counts one training example (the averaging weighs every example alike).
     pub fn tick(&mut self) {
         self.step += 1.0;
@@ -94,6 +104,12 @@ impl Perceptron {
         builder.finish()
     }
 }
+
+/// A number a table's weights add up into (`i32` when decoding, `f32` in a beam).
+pub trait Score: Copy + Default + std::ops::AddAssign + From<i16> {}
+
+impl Score for i32 {}
+impl Score for f32 {}
 
 /// Quantized weights: for each present row, its non-zero (class, weight) entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,6 +166,24 @@ impl TableBuilder {
             t.present[row as usize / 64] |= 1 << (row % 64);
             t.starts.push(t.entries.len() as u32);
         }
+    }
+
+    /// Adds a row from its stored little-endian entries, without building them one by one (a
+    /// model of millions of rows loads in milliseconds). Returns false if an entry's class is
+    /// past the table's classes.
+    fn push_stored(&mut self, row: u32, stored: &[u8]) -> bool {
+        let t = &mut self.table;
+        let before = t.entries.len();
+        t.entries.extend(stored.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
+        if t.entries[before..].iter().any(|&e| (e >> 16) as usize >= t.classes) {
+            return false;
+        }
+        if t.entries.len() > before {
+            self.last = Some(row);
+            t.present[row as usize / 64] |= 1 << (row % 64);
+            t.starts.push(t.entries.len() as u32);
+        }
+        true
     }
 
     fn finish(mut self) -> Table {
@@ -220,8 +254,8 @@ impl Table {
     /// step is a read from a table of megabytes that the processor's cache rarely holds; passes
     /// of independent reads let it wait for many at once instead of one after another.
     #[inline]
-    pub fn score(&self, features: &[u64], scores: &mut [i32]) {
-        scores.fill(0);
+    pub fn score<T: Score>(&self, features: &[u64], scores: &mut [T]) {
+        scores.fill(T::default());
         if !self.dense.is_empty() {
             return self.score_dense(features, scores);
         }
@@ -234,7 +268,7 @@ impl Table {
             for &(s, e) in &spans[..n] {
                 for &x in &self.entries[s as usize..e as usize] {
                     if let Some(score) = scores.get_mut((x >> 16) as usize) {
-                        *score += i32::from(x as u16 as i16);
+                        *score += T::from(x as u16 as i16);
                     }
                 }
             }
@@ -243,13 +277,13 @@ impl Table {
 
     /// [`Table::score`] for a table with dense rows.
     #[inline]
-    fn score_dense(&self, features: &[u64], scores: &mut [i32]) {
+    fn score_dense<T: Score>(&self, features: &[u64], scores: &mut [T]) {
         let k = self.classes;
         for chunk in features.chunks(CHUNK) {
             let (rows, n) = self.row_indices(chunk);
             for &i in &rows[..n] {
                 for (s, &w) in scores.iter_mut().zip(&self.dense[i * k..i * k + k]) {
-                    *s += i32::from(w);
+                    *s += T::from(w);
                 }
             }
         }
@@ -302,17 +336,20 @@ impl Table {
             return Err(r.error("bad table header"));
         }
         let mut builder = TableBuilder::new(classes, bits);
+        // Room for every row, and for as many entries as the bytes left could hold (memory the
+        // system only hands over as it is written), so that nothing is copied as the table grows.
+        builder.table.starts.reserve(rows as usize);
+        builder.table.entries.reserve(r.bytes.len().saturating_sub(6 * rows as usize) / 4);
         for _ in 0..rows {
             let row = r.u32()?;
             if row >> bits != 0 || builder.last.is_some_and(|l| l >= row) {
                 return Err(r.error("rows out of order or out of range"));
             }
             let n = r.u16()? as usize;
-            let entries: Vec<u32> = (0..n).map(|_| r.u32()).collect::<Result<_>>()?;
-            if entries.iter().any(|&e| (e >> 16) as usize >= classes) {
+            let stored = r.take(4 * n)?;
+            if !builder.push_stored(row, stored) {
                 return Err(r.error("weight of a class past the table's classes"));
             }
-            builder.push(row, entries.into_iter().map(|e| ((e >> 16) as u16, e as u16 as i16)));
         }
         Ok(builder.finish())
     }

@@ -205,6 +205,19 @@ pub enum ParseCommand {
         /// log2 of the parser's weight rows.
         #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().parser_bits)]
         parser_bits: u32,
+        /// States the parser's beam keeps in training (1: greedy).
+        #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().beam)]
+        beam: usize,
+        /// States the trained model's beam keeps when it parses.
+        #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().parse_beam)]
+        parse_beam: usize,
+        /// Whether the parser reads the nine features a beam puts to use (`false` for the greedy
+        /// model's set).
+        #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().beam_features, action = clap::ArgAction::Set)]
+        beam_features: bool,
+        /// Weights of smaller magnitude (of ±32,000) are dropped from the written model.
+        #[arg(long, default_value_t = newsgraph::syntax::TrainConfig::default().prune)]
+        prune: i16,
     },
     /// Score a model on a treebank on its gold words: UPOS, XPOS, lemma, UAS, LAS (CoNLL 2018 style).
     Eval {
@@ -212,6 +225,9 @@ pub enum ParseCommand {
         model: String,
         /// The treebank to score on (CoNLL-U).
         file: PathBuf,
+        /// Parse with a beam of this many states instead of the model's own width.
+        #[arg(long)]
+        beam: Option<usize>,
     },
     /// Learn the lemmatizer's exceptions table from treebanks (data/lemma-exceptions.tsv).
     Lemmas {

@@ -17,8 +17,30 @@ pub fn run(command: ParseCommand) -> Result<()> {
         Ok(sentences)
     };
     match command {
-        ParseCommand::Train { train, dev, out, tagger_epochs, parser_epochs, seed, parser_bits } => {
-            let config = TrainConfig { tagger_epochs, parser_epochs, seed, parser_bits, ..TrainConfig::default() };
+        ParseCommand::Train {
+            train,
+            dev,
+            out,
+            tagger_epochs,
+            parser_epochs,
+            seed,
+            parser_bits,
+            beam,
+            parse_beam,
+            beam_features,
+            prune,
+        } => {
+            let config = TrainConfig {
+                tagger_epochs,
+                parser_epochs,
+                seed,
+                parser_bits,
+                beam,
+                parse_beam: parse_beam.max(1),
+                beam_features,
+                prune,
+                ..TrainConfig::default()
+            };
             let (train, dev) = (read_all(&train)?, read_conllu(&dev)?);
             let classes = ner::WordClasses::builtin()?;
             let (model, _) = SyntaxModel::train(&train, &dev, classes, &config, |line| log::info!("{line}"));
@@ -26,13 +48,16 @@ pub fn run(command: ParseCommand) -> Result<()> {
             write_atomically(&out, &bytes)?;
             log::info!("wrote {} ({} bytes)", out.display(), bytes.len());
         }
-        ParseCommand::Eval { model, file } => {
-            let model = if model == "builtin" {
+        ParseCommand::Eval { model, file, beam } => {
+            let mut model = if model == "builtin" {
                 SyntaxModel::builtin()?
             } else {
                 let bytes = std::fs::read(&model).with_context(|| format!("reading {model}"))?;
                 SyntaxModel::from_bytes(&bytes, &model, ner::WordClasses::builtin()?)?
             };
+            if let Some(width) = beam {
+                model.parser.beam = width.max(1);
+            }
             let gold = read_conllu(&file)?;
             let predicted = model.analyze_treebank(&gold, &newsgraph::syntax::Lemmatizer::builtin());
             let scores = newsgraph::syntax::Scores::of(&gold, &predicted)?;
