@@ -34,10 +34,7 @@ pub fn story_agreements(
     let mut known: Vec<Known> = Vec::new();
     for s in sentences.iter_mut() {
         for k in 0..s.tree.len() {
-            if s.fillers[k].is_some()
-                || s.tree.upos(k) != "NOUN"
-                || !nouns.contains(s.tree.lemma(k).to_lowercase().as_str())
-            {
+            if s.fillers[k].is_some() || s.tree.upos(k) != "NOUN" || !nouns.contains(s.lemma(k)) {
                 continue;
             }
             let (span, phrase) = phrase(view, s, k);

@@ -234,7 +234,7 @@ fn refer_back(view: &DocView, s: &ParsedSentence, events: &mut [Event]) {
     let Some(nouns) = crate::lexicon::words("meeting-nouns") else { return };
     let tree = &s.tree;
     let referring = (0..tree.len()).find(|&k| {
-        nouns.contains(tree.lemma(k).to_lowercase().as_str())
+        nouns.contains(s.lemma(k))
             && tree.upos(k) == "NOUN"
             && tree.children(k).any(|c| {
                 (tree.deprel(c) == "det" && matches!(s.lower(c), "the" | "this" | "that" | "these" | "those"))

@@ -15,6 +15,11 @@ pub trait SentenceView {
     fn tree(&self) -> &DepTree;
     /// The lowercase form of token `i`.
     fn lower(&self, i: usize) -> &str;
+    /// The lowercase lemma of token `i`.
+    fn lemma(&self, i: usize) -> &str;
+    /// The lemma with the final `e` the rule lemmatizer may have lost (`conven` → `convene`),
+    /// when it does not end in one.
+    fn lemma_with_e(&self, i: usize) -> Option<&str>;
     /// The entity token `i` stands for: the head word of its mention, a pronoun resolved to it,
     /// or a role noun in apposition with it (`his counterpart, Michel Barnier`).
     fn entity(&self, i: usize) -> Option<&Filler>;
@@ -135,13 +140,13 @@ fn labelled(deprel: &str, labels: &[String]) -> bool {
 /// Whether token `i` meets the node's own constraints.
 fn accepts(node: &Node, i: usize, s: &dyn SentenceView) -> bool {
     let tree = s.tree();
-    let lemma = tree.lemma(i).to_lowercase();
-    (node.lemma.is_empty() || node.lemma.contains(&lemma) || node.lemma.contains(s.lower(i)) || lost_e(node, &lemma))
-        && !node.not_lemma.contains(&lemma)
+    let lemma = s.lemma(i);
+    let lost_e = || s.lemma_with_e(i).is_some_and(|l| node.lemma.contains(l));
+    (node.lemma.is_empty() || node.lemma.contains(lemma) || node.lemma.contains(s.lower(i)) || lost_e())
+        && !node.not_lemma.contains(lemma)
         && (node.upos.is_empty() || node.upos.iter().any(|u| u == tree.upos(i)))
         && (node.entity.is_empty() || s.entity_of(i, &node.entity).is_some())
-        && (node.case.is_empty()
-            || tree.children_by_label(i, "case").any(|c| node.case.contains(&tree.lemma(c).to_lowercase())))
+        && (node.case.is_empty() || tree.children_by_label(i, "case").any(|c| node.case.contains(s.lemma(c))))
 }
 
 /// The token and those coordinated with it, also through a name in apposition: in `his
@@ -153,12 +158,6 @@ fn coordinated(tree: &DepTree, token: usize) -> Vec<usize> {
         all.extend(tree.conjuncts(a).into_iter().filter(|&c| c != a));
     }
     all
-}
-
-/// Whether the lemma is one of the node's with its final `e` lost: the rule lemmatizer reads
-/// unknown `-ed` forms as the stem (`convened` → `conven`, `negotiated` → `negotiat`).
-fn lost_e(node: &Node, lemma: &str) -> bool {
-    !lemma.ends_with('e') && node.lemma.contains(&format!("{lemma}e"))
 }
 
 /// The match of a complete binding: each role's entity and the entities coordinated with it.

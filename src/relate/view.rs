@@ -6,6 +6,7 @@ use crate::model::{EntityId, EntityType, Evidence, Span};
 use crate::resolve::{DocMentions, Resolved};
 use crate::syntax::DepTree;
 use crate::text::AnalyzedDoc;
+use std::borrow::Cow;
 
 /// One resolved mention: its entity, type, tokens (document indexes) and sentence.
 #[derive(Debug, Clone)]
@@ -78,12 +79,13 @@ impl<'a> DocView<'a> {
         let mut out: Vec<ParsedSentence> = Vec::new();
         for (s, sentence) in self.a.sentences.iter().enumerate() {
             let Some(parsed) = self.a.trees.get(s).filter(|t| t.len() == sentence.tokens.len()) else { continue };
-            let tree = super::repair::mend(parsed);
-            let tree = tree.as_ref().unwrap_or(parsed);
-            let fillers = self.fillers(s, tree, out.last());
-            let also = self.heading_qualifiers(s, tree, &fillers);
+            let tree: Cow<DepTree> = super::repair::mend(parsed).map_or(Cow::Borrowed(parsed), Cow::Owned);
+            let fillers = self.fillers(s, &tree, out.last());
+            let also = self.heading_qualifiers(s, &tree, &fillers);
             let lower = sentence.tokens.clone().map(|k| self.a.token_text(k).to_lowercase()).collect();
-            out.push(ParsedSentence { view: self, index: s, tree: tree.clone(), fillers, also, lower });
+            let lemmas: Vec<String> = (0..tree.len()).map(|k| tree.lemma(k).to_lowercase()).collect();
+            let with_e = lemmas.iter().map(|l| (!l.ends_with('e')).then(|| format!("{l}e"))).collect();
+            out.push(ParsedSentence { view: self, index: s, tree, fillers, also, lower, lemmas, with_e });
         }
         out
     }
@@ -159,13 +161,17 @@ pub struct ParsedSentence<'v> {
     /// The sentence's index in the document.
     pub index: usize,
     /// Its tree, with the parser's known slips mended ([`super::repair`]).
-    pub tree: DepTree,
+    pub tree: Cow<'v, DepTree>,
     /// The entity each token stands for.
     pub fillers: Vec<Option<Filler>>,
     /// The second entity of each token ([`SentenceView::also`]).
     also: Vec<Option<Filler>>,
     /// Each token's lowercase form.
     lower: Vec<String>,
+    /// Each token's lowercase lemma.
+    lemmas: Vec<String>,
+    /// Each lemma with a final `e` added, when it has none ([`SentenceView::lemma_with_e`]).
+    with_e: Vec<Option<String>>,
 }
 
 impl ParsedSentence<'_> {
@@ -186,6 +192,14 @@ impl SentenceView for ParsedSentence<'_> {
 
     fn entity(&self, i: usize) -> Option<&Filler> {
         self.fillers.get(i)?.as_ref()
+    }
+
+    fn lemma(&self, i: usize) -> &str {
+        self.lemmas.get(i).map_or("", String::as_str)
+    }
+
+    fn lemma_with_e(&self, i: usize) -> Option<&str> {
+        self.with_e.get(i)?.as_deref()
     }
 
     fn also(&self, i: usize) -> Option<&Filler> {
